@@ -1,0 +1,117 @@
+"""SharedModelsApp: the jupyter-server extension, its configuration and its services."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from jupyter_core.paths import jupyter_data_dir
+from jupyter_server.extension.application import ExtensionApp
+from traitlets import Unicode, default, validate
+
+from .catalog import Catalog
+from .handlers import routes
+from .identity import resolve_identity
+from .schemas import validate_s3_uri
+from .services import SETTINGS_KEY, Services
+from .store.sql import SqlCatalogStore
+
+
+class SharedModelsApp(ExtensionApp):
+    """Share ML models and notebooks with colleagues, from JupyterLab.
+
+    Configure in ``jupyter_server_config.py`` (``c.SharedModelsApp.db_url = ...``)
+    or on the command line (``jupyter lab --SharedModelsApp.username=alice``).
+    """
+
+    name = "shared_models_ext"
+    load_other_extensions = True
+
+    db_url = Unicode(
+        config=True,
+        help=(
+            "SQLAlchemy URL of the catalog store shared by every user: "
+            "sqlite:///path/file.sqlite (default, under the Jupyter data dir) or "
+            "postgresql+psycopg://user@host:5432/db for a team. Put passwords in "
+            "PGPASSWORD or ~/.pgpass rather than in this URL."
+        ),
+    )
+    username = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "Who 'me' is in the catalog. Unset: the JupyterHub user under JupyterHub, "
+            "else the OS login name (stable across restarts)."
+        ),
+    )
+    share_notebooks_to = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "S3 prefix (s3://bucket/prefix/) where 'Share notebook' uploads. "
+            "Unset: the wizard asks."
+        ),
+    )
+    aws_region = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help="AWS region for S3, SageMaker and ECR clients. Unset: boto3's own resolution.",
+    )
+    sagemaker_role_arn = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "Default IAM execution role for training jobs and endpoints. "
+            "Unset: the launch form asks."
+        ),
+    )
+    local_runs_dir = Unicode(
+        config=True,
+        help=(
+            "Where local training runs keep their /opt/ml trees. "
+            "Default: under the Jupyter data dir."
+        ),
+    )
+
+    @default("db_url")
+    def _default_db_url(self) -> str:
+        return "sqlite:///" + os.path.join(jupyter_data_dir(), "shared_models.sqlite")
+
+    @default("local_runs_dir")
+    def _default_local_runs_dir(self) -> str:
+        return os.path.join(jupyter_data_dir(), "shared_models_runs")
+
+    @validate("share_notebooks_to")
+    def _valid_share_prefix(self, proposal: Any) -> str | None:
+        value = proposal["value"]
+        return validate_s3_uri(value) if value else None
+
+    def initialize_settings(self) -> None:
+        identity = resolve_identity(self.username)
+        db_url = self.db_url
+        catalog = Catalog(lambda: SqlCatalogStore.open(db_url))
+        try:
+            catalog.store  # noqa: B018 - open now: migrations are applied at start-up
+        except Exception as error:  # the store answers 503 until the database is back
+            self.log.warning("Shared models: the catalog store is not available yet: %s", error)
+        self.log.info("Shared models: signed in as %r", identity.username)
+        self.settings[SETTINGS_KEY] = Services(
+            identity=identity,
+            catalog=catalog,
+            share_notebooks_to=self.share_notebooks_to,
+            aws_region=self.aws_region,
+            sagemaker_role_arn=self.sagemaker_role_arn,
+            local_runs_dir=self.local_runs_dir,
+        )
+
+    def initialize_handlers(self) -> None:
+        self.handlers.extend(routes())
+
+    async def stop_extension(self) -> None:
+        services: Services | None = self.settings.get(SETTINGS_KEY)
+        if services is not None:
+            services.catalog.close()

@@ -1,0 +1,86 @@
+"""Domain errors. Each carries the HTTP status and machine code of API.md.
+
+Domain code raises these; the HTTP layer (``handlers/base.py``) is the one place
+that turns them into JSON responses. Nothing here imports tornado.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypedDict
+
+
+class ErrorDetail(TypedDict):
+    """One field-level problem, pydantic style: where, and what is wrong."""
+
+    loc: list[str | int]
+    msg: str
+
+
+class SharedModelsError(Exception):
+    """Base of every error the product reports to a client."""
+
+    status: int = 500
+    code: str = "internal"
+
+    def __init__(self, message: str, details: Sequence[ErrorDetail] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details: list[ErrorDetail] = list(details or [])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"error": {"code": self.code, "message": self.message, "details": self.details}}
+
+
+class InvalidInput(SharedModelsError):
+    status = 400
+    code = "invalid"
+
+
+class Forbidden(SharedModelsError):
+    status = 403
+    code = "forbidden"
+
+
+class NotFound(SharedModelsError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(SharedModelsError):
+    status = 409
+    code = "conflict"
+
+
+class PreconditionFailed(SharedModelsError):
+    status = 412
+    code = "precondition_failed"
+
+
+class TooLarge(SharedModelsError):
+    status = 413
+    code = "too_large"
+
+
+class PreconditionRequired(SharedModelsError):
+    status = 428
+    code = "precondition_required"
+
+
+class Upstream(SharedModelsError):
+    """AWS (or another upstream service) refused the request."""
+
+    status = 502
+    code = "upstream"
+
+
+class Unavailable(SharedModelsError):
+    """A dependency is not configured or not reachable (e.g. no AWS credentials)."""
+
+    status = 503
+    code = "unavailable"
+
+
+def invalid_field(loc: Sequence[str | int], msg: str, message: str | None = None) -> InvalidInput:
+    """An ``InvalidInput`` about one field."""
+    return InvalidInput(message or msg, [{"loc": list(loc), "msg": msg}])

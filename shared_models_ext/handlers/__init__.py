@@ -1,0 +1,27 @@
+"""The HTTP layer: one module per resource, all routes listed here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import API_PREFIX, SharedModelsHandler
+from .entries import EntriesHandler, EntryHandler
+from .meta import IdSuggestionHandler, MeHandler, OpenAPIHandler, OptionsHandler
+
+ENTRY_ID = r"(?P<entry_id>[^/]+)"
+
+
+def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
+    """Every route of the extension, relative to the server's base_url."""
+    table: list[tuple[str, type[Any]]] = [
+        ("entries", EntriesHandler),
+        (f"entries/{ENTRY_ID}", EntryHandler),
+        ("options", OptionsHandler),
+        ("me", MeHandler),
+        ("id-suggestions", IdSuggestionHandler),
+        ("openapi.json", OpenAPIHandler),
+    ]
+    return [(f"/{API_PREFIX}/{path}", handler) for path, handler in table]
+
+
+__all__ = ["routes"]

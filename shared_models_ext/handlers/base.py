@@ -1,0 +1,121 @@
+"""The thin HTTP layer's base: auth resource, JSON bodies, work off the loop, errors.
+
+``write_error`` here is the one place where exceptions become responses, in the
+JSON shape of API.md. Handlers never catch domain errors themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import partial
+from http.client import responses
+from typing import Any, TypeVar
+
+import anyio.to_thread
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.extension.handler import ExtensionHandlerMixin
+from pydantic import BaseModel, ValidationError
+from tornado.web import HTTPError
+
+from ..errors import InvalidInput, SharedModelsError, TooLarge
+from ..schemas import invalid_from_validation_error
+from ..services import SETTINGS_KEY, Services
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+API_PREFIX = "shared-models/api"
+AUTH_RESOURCE = "shared_models"
+MAX_BODY_BYTES = 1024 * 1024
+
+_CODES_BY_STATUS = {
+    400: "invalid",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "too_large",
+    428: "precondition_required",
+    502: "upstream",
+    503: "unavailable",
+}
+
+
+class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
+    """Base of every route: authenticated, authorised on ``shared_models``, JSON errors."""
+
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def services(self) -> Services:
+        services: Services = self.settings[SETTINGS_KEY]
+        return services
+
+    @property
+    def me(self) -> str:
+        return self.services.identity.username
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run blocking work (database, boto3) in a worker thread."""
+        return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs))
+
+    def parse_body(self, model: type[M]) -> M:
+        """The request body validated as ``model``; 413 past 1 MiB, 400 if not JSON."""
+        body = self.request.body or b""
+        if len(body) > MAX_BODY_BYTES:
+            raise TooLarge(f"The request body is {len(body)} bytes; the limit is 1 MiB.")
+        try:
+            data = json.loads(body or b"null")
+        except (ValueError, UnicodeDecodeError) as error:
+            raise InvalidInput(f"The request body is not valid JSON: {error}") from None
+        if not isinstance(data, dict):
+            raise InvalidInput("The request body must be a JSON object.")
+        return model.model_validate(data)
+
+    def parse_query(self, model: type[M]) -> M:
+        """The query string validated as ``model`` (the last value of a repeated name wins)."""
+        values = {name: self.get_query_argument(name) for name in self.request.query_arguments}
+        return model.model_validate(values)
+
+    def send_json(self, payload: BaseModel | dict[str, Any], status: int = 200) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json")
+        if isinstance(payload, BaseModel):
+            self.finish(payload.model_dump_json())
+        else:
+            self.finish(json.dumps(payload))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """Every error as ``{"error": {"code", "message", "details"}}``, never a traceback."""
+        exc_info = kwargs.get("exc_info")
+        error = exc_info[1] if exc_info else None
+        if isinstance(error, ValidationError):
+            error = invalid_from_validation_error(error)
+        if isinstance(error, SharedModelsError):
+            status_code, payload = error.status, error.to_json()
+        else:
+            if isinstance(error, HTTPError):
+                message = error.log_message or responses.get(status_code, "Error")
+                if "%" in message and error.args:
+                    message = message % error.args
+            elif status_code >= 500:
+                message = "An unexpected error occurred; the server log has the details."
+            else:
+                message = responses.get(status_code, "Error")
+            code = _CODES_BY_STATUS.get(status_code, "internal" if status_code >= 500 else "error")
+            payload = {"error": {"code": code, "message": message, "details": []}}
+        self.clear_header("Content-Type")
+        self.set_status(status_code)
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps(payload))
+
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        """Expected errors are one log line; only real bugs get a traceback (server side)."""
+        if isinstance(value, SharedModelsError | ValidationError):
+            self.log.info(
+                "%s %s -> %s", self.request.method, self.request.path, type(value).__name__
+            )
+            return
+        super().log_exception(typ, value, tb)

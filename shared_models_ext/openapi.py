@@ -1,0 +1,172 @@
+"""The OpenAPI document of the REST API, generated from the pydantic models.
+
+``OPERATIONS`` is the machine-readable contract of API.md; a test checks that it
+and the registered routes list the same methods and paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from . import __version__
+from .schemas import (
+    CreateEntry,
+    Entry,
+    EntryPage,
+    EntryQuery,
+    ErrorResponse,
+    IdSuggestion,
+    IdSuggestionQuery,
+    Me,
+    Options,
+    ReplaceEntry,
+)
+
+REF = "#/components/schemas/{model}"
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str  # relative to /shared-models/api, OpenAPI template syntax
+    summary: str
+    response: type[BaseModel] | None
+    status: int = 200
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    errors: tuple[int, ...] = ()
+    request_headers: dict[str, str] = field(default_factory=dict)
+    response_headers: dict[str, str] = field(default_factory=dict)
+
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "get",
+        "/entries",
+        "Query the catalog (scope, filters, full-text search, keyset paging)",
+        EntryPage,
+        query=EntryQuery,
+        errors=(400,),
+    ),
+    Operation(
+        "post",
+        "/entries",
+        "Share a model or notebook (the ID is derived from the title unless given)",
+        Entry,
+        status=201,
+        body=CreateEntry,
+        errors=(400, 409, 413),
+        response_headers={"Location": "URL of the new entry", "ETag": "its version"},
+    ),
+    Operation(
+        "get",
+        "/entries/{entry_id}",
+        "One entry",
+        Entry,
+        errors=(404,),
+        response_headers={"ETag": "the entry's version, for If-Match"},
+    ),
+    Operation(
+        "put",
+        "/entries/{entry_id}",
+        "Replace an entry (owner only)",
+        Entry,
+        body=ReplaceEntry,
+        errors=(400, 403, 404, 412, 413, 428),
+        request_headers={"If-Match": "the ETag of the version being replaced"},
+        response_headers={"ETag": "the new version"},
+    ),
+    Operation(
+        "delete",
+        "/entries/{entry_id}",
+        "Delete an entry (owner only)",
+        None,
+        status=204,
+        errors=(403, 404, 412),
+        request_headers={"If-Match": "optional: only delete this version"},
+    ),
+    Operation("get", "/options", "Vocabularies and choices for the forms", Options),
+    Operation("get", "/me", "Who 'me' is in the catalog", Me),
+    Operation(
+        "get",
+        "/id-suggestions",
+        "The ID a new entry with this title would get",
+        IdSuggestion,
+        query=IdSuggestionQuery,
+        errors=(400,),
+    ),
+    Operation("get", "/openapi.json", "This document", None),
+)
+
+
+def build_openapi(base_url: str = "/") -> dict[str, Any]:
+    """The OpenAPI 3.1 document for a server mounted at ``base_url``."""
+    models = {op.response for op in OPERATIONS} | {op.body for op in OPERATIONS}
+    models.add(ErrorResponse)
+    named = sorted((m for m in models if m is not None), key=lambda m: m.__name__)
+    _, schema = models_json_schema(
+        [(model, "serialization" if model in _responses() else "validation") for model in named],
+        ref_template=REF,
+    )
+    paths: dict[str, dict[str, Any]] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method] = _operation(op)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Shared Models", "version": __version__},
+        "servers": [{"url": base_url.rstrip("/") + "/shared-models/api"}],
+        "paths": paths,
+        "components": {"schemas": schema.get("$defs", {})},
+    }
+
+
+def _responses() -> set[type[BaseModel]]:
+    return {op.response for op in OPERATIONS if op.response is not None} | {ErrorResponse}
+
+
+def _operation(op: Operation) -> dict[str, Any]:
+    parameters: list[dict[str, Any]] = []
+    if "{entry_id}" in op.path:
+        parameters.append(
+            {"name": "entry_id", "in": "path", "required": True, "schema": {"type": "string"}}
+        )
+    if op.query is not None:
+        query_schema = op.query.model_json_schema(ref_template=REF)
+        required = set(query_schema.get("required", []))
+        for name, prop in query_schema.get("properties", {}).items():
+            parameters.append(
+                {"name": name, "in": "query", "required": name in required, "schema": prop}
+            )
+    for name, description in op.request_headers.items():
+        parameters.append(
+            {"name": name, "in": "header", "description": description, "schema": {"type": "string"}}
+        )
+    success: dict[str, Any] = {"description": op.summary}
+    if op.response is not None:
+        success["content"] = _json_content(op.response)
+    elif op.path == "/openapi.json":
+        success["content"] = {"application/json": {"schema": {"type": "object"}}}
+    if op.response_headers:
+        success["headers"] = {
+            name: {"description": text, "schema": {"type": "string"}}
+            for name, text in op.response_headers.items()
+        }
+    responses: dict[str, Any] = {str(op.status): success}
+    for status in (*op.errors, 403):
+        responses[str(status)] = {"description": "Error", "content": _json_content(ErrorResponse)}
+    result: dict[str, Any] = {
+        "summary": op.summary,
+        "parameters": parameters,
+        "responses": responses,
+    }
+    if op.body is not None:
+        result["requestBody"] = {"required": True, "content": _json_content(op.body)}
+    return result
+
+
+def _json_content(model: type[BaseModel]) -> dict[str, Any]:
+    return {"application/json": {"schema": {"$ref": REF.format(model=model.__name__)}}}

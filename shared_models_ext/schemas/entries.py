@@ -1,0 +1,278 @@
+"""Catalog entries: what a client sends (``CreateEntry``, ``ReplaceEntry``, ``EntryQuery``)
+and what it gets back (``Entry``, ``EntryPage``)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Annotated, Any, Final
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from typing_extensions import Self
+
+from ..ids import ID_PATTERN, MAX_ID_LENGTH
+from ..vocabulary import (
+    TASK_LABELS,
+    DataType,
+    Framework,
+    Kind,
+    Scope,
+    SortKey,
+    SortOrder,
+    tasks_for,
+)
+from ._common import Loc, RequestModel, no_control_chars, problems, quote_list
+from .keywords import Keywords
+from .training import InferenceSpec, TrainingSpec
+from .uris import S3Uri
+
+MAX_DESCRIPTION_BYTES: Final = 64 * 1024
+MAX_SHARED_USERS: Final = 100
+MAX_CANVAS_USERS: Final = 23
+ALL_TASKS: Final = [task for tasks in TASK_LABELS.values() for task in tasks]
+
+
+def _utf8_at_most(limit: int) -> AfterValidator:
+    def check(value: str) -> str:
+        if len(value.encode("utf-8")) > limit:
+            raise ValueError(f"must be at most {limit // 1024} KiB of UTF-8 text")
+        return value
+
+    return AfterValidator(check)
+
+
+def _one_word(value: str) -> str:
+    if any(char.isspace() for char in value):
+        raise ValueError("a user name must not contain spaces")
+    return no_control_chars(value)
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _at_most(limit: int, what: str) -> AfterValidator:
+    def check(items: list[str]) -> list[str]:
+        if len(items) > limit:
+            raise ValueError(f"at most {limit} {what} are allowed ({len(items)} given)")
+        return items
+
+    return AfterValidator(check)
+
+
+def _is_notebook(value: str) -> str:
+    if not value.endswith(".ipynb"):
+        raise ValueError("must point to a notebook file ending in .ipynb")
+    return value
+
+
+def _entry_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"an ID is 1 to {MAX_ID_LENGTH} lowercase letters, digits and hyphens, "
+            "starting and ending with a letter or digit"
+        )
+    return value
+
+
+def _iso_z(value: datetime) -> str:
+    """ISO-8601 in UTC with a ``Z``: ``2026-11-21T10:00:00Z``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+EntryId = Annotated[
+    str,
+    AfterValidator(_entry_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern, "maxLength": MAX_ID_LENGTH}),
+]
+TaskId = Annotated[str, WithJsonSchema({"type": "string", "enum": ALL_TASKS})]
+UserName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=256),
+    AfterValidator(_one_word),
+]
+UtcDatetime = Annotated[
+    datetime,
+    PlainSerializer(_iso_z, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
+]
+
+
+class Share(RequestModel):
+    """Who may see the entry besides its owner; Canvas users only for tabular models."""
+
+    organization: bool = False
+    users: Annotated[
+        list[UserName], AfterValidator(_unique), _at_most(MAX_SHARED_USERS, "users")
+    ] = Field(default_factory=list)
+    canvas_users: Annotated[
+        list[UserName], AfterValidator(_unique), _at_most(MAX_CANVAS_USERS, "Canvas users")
+    ] = Field(default_factory=list)
+
+
+class NotebookRef(RequestModel):
+    """Where a shared notebook lives."""
+
+    s3_uri: Annotated[S3Uri, AfterValidator(_is_notebook)]
+
+
+class CreateEntry(RequestModel):
+    """``POST /entries``: an entry without owner, times and version; ``id`` optional."""
+
+    id: EntryId | None = Field(default=None, description="Derived from the title when omitted")
+    kind: Kind
+    title: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=256),
+        AfterValidator(no_control_chars),
+    ]
+    description: Annotated[str, _utf8_at_most(MAX_DESCRIPTION_BYTES)] = ""
+    data_type: DataType
+    task: TaskId
+    framework: Framework
+    keywords: Keywords = Field(default_factory=list)
+    share: Share = Field(default_factory=Share)
+    training: TrainingSpec | None = None
+    inference: InferenceSpec | None = None
+    notebook: NotebookRef | None = None
+
+    @field_validator("task")
+    @classmethod
+    def _task_fits_data_type(cls, task: str, info: ValidationInfo) -> str:
+        return _check_task(task, info.data.get("data_type"))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        found: list[tuple[Loc, str]] = []
+        if self.kind == "notebook":
+            if self.notebook is None:
+                found.append((("notebook",), "a notebook entry needs the notebook's S3 URI"))
+            if self.training is not None:
+                found.append((("training",), "only models can be trained, not notebooks"))
+            if self.inference is not None:
+                found.append((("inference",), "only models can be deployed, not notebooks"))
+        else:
+            if self.notebook is not None:
+                found.append((("notebook",), "only notebook entries have a notebook"))
+            tabular = self.training.tabular if self.training else None
+            if self.training and self.data_type == "tabular" and tabular is None:
+                found.append(
+                    (
+                        ("training", "tabular"),
+                        "training a tabular model needs the column format and target column",
+                    )
+                )
+            if self.data_type != "tabular" and tabular is not None:
+                found.append((("training", "tabular"), "a column format is for tabular data only"))
+        if self.share.canvas_users and (self.kind, self.data_type) != ("model", "tabular"):
+            found.append(
+                (("share", "canvas_users"), "only tabular models can be shared with Canvas users")
+            )
+        if found:
+            raise problems(found)
+        return self
+
+
+class ReplaceEntry(CreateEntry):
+    """``PUT /entries/{id}``: a full entry. The read-only fields a client may echo back
+    from GET are accepted; the catalog checks ``id``, ``kind`` and ``owner`` against
+    the stored entry and ignores the rest."""
+
+    owner: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int | None = None
+
+
+class Entry(BaseModel):
+    """An entry as the API returns it."""
+
+    id: str
+    kind: Kind
+    title: str
+    description: str
+    data_type: DataType
+    task: TaskId
+    framework: Framework
+    keywords: list[str]
+    owner: str
+    share: Share
+    training: TrainingSpec | None
+    inference: InferenceSpec | None
+    notebook: NotebookRef | None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    version: int
+
+
+class EntryQuery(RequestModel):
+    """``GET /entries`` query parameters (strings from the query string; empty means unset)."""
+
+    scope: Scope = "organization"
+    kind: Kind | None = None
+    data_type: DataType | None = None
+    task: TaskId | None = None
+    framework: Framework | None = None
+    canvas: bool = Field(default=False, description="Only entries shared with Canvas users")
+    q: Annotated[str, Field(max_length=256)] | None = Field(
+        default=None, description="Full-text search over title, description and keywords"
+    )
+    sort: SortKey = "updated"
+    order: SortOrder | None = Field(
+        default=None, description="Default: desc for sort=updated, asc for sort=title"
+    )
+    limit: Annotated[int, Field(ge=1, le=200)] = 50
+    cursor: Annotated[str, Field(max_length=2048)] | None = Field(
+        default=None, description="next_cursor of the previous page"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_unset(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value != ""}
+        return data
+
+    @field_validator("task")
+    @classmethod
+    def _task_fits_data_type(cls, task: str | None, info: ValidationInfo) -> str | None:
+        return None if task is None else _check_task(task, info.data.get("data_type"))
+
+    @property
+    def effective_order(self) -> SortOrder:
+        """The order to use: ``order`` when given, else the sort key's natural order."""
+        if self.order is not None:
+            return self.order
+        return "desc" if self.sort == "updated" else "asc"
+
+
+def _check_task(task: str, data_type: str | None) -> str:
+    if data_type is None:
+        if task not in ALL_TASKS:
+            raise ValueError(f"'{task}' is not a known ML task")
+        return task
+    allowed = tasks_for(data_type)
+    if task not in allowed:
+        raise ValueError(
+            f"'{task}' is not a task for {data_type} data; choose one of: {quote_list(allowed)}"
+        )
+    return task
+
+
+class EntryPage(BaseModel):
+    """One page of ``GET /entries``."""
+
+    items: list[Entry]
+    next_cursor: str | None = None
+    total: int

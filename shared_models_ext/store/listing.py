@@ -1,0 +1,74 @@
+"""The SQL of a catalog query: scope, filters, search, keyset order and position."""
+
+from __future__ import annotations
+
+from typing import Final, get_args
+
+from sqlalchemy import ColumnElement, and_, literal, select, true, tuple_
+from sqlalchemy.orm import InstrumentedAttribute
+
+from ..errors import invalid_field
+from ..vocabulary import Scope, SortKey, SortOrder
+from .base import StoreQuery
+from .cursor import Position
+from .search import query_words, text_condition
+from .tables import EntryRow, ShareRow
+
+MAX_LIMIT: Final = 1000
+
+
+def check(query: StoreQuery) -> None:
+    """``InvalidInput`` for values no client of the store should send."""
+    if query.scope not in get_args(Scope):
+        raise invalid_field(["scope"], f"Unknown scope {query.scope!r}.")
+    if query.sort not in get_args(SortKey):
+        raise invalid_field(["sort"], f"Unknown sort {query.sort!r}.")
+    if query.order not in get_args(SortOrder):
+        raise invalid_field(["order"], f"Unknown order {query.order!r}.")
+    if not 1 <= query.limit <= MAX_LIMIT:
+        raise invalid_field(["limit"], f"The page size must be between 1 and {MAX_LIMIT}.")
+
+
+def conditions(query: StoreQuery, dialect_name: str) -> list[ColumnElement[bool]]:
+    """What an entry must satisfy to be listed (all of it), whatever the page."""
+    where: list[ColumnElement[bool]] = []
+    if query.scope == "mine":
+        where.append(EntryRow.owner == query.viewer)
+    elif query.scope == "shared-with-me":
+        named = select(ShareRow.entry_id).where(ShareRow.username == query.viewer)
+        where.extend([EntryRow.owner != query.viewer, EntryRow.id.in_(named)])
+    else:
+        where.append(EntryRow.share_organization == true())
+    for column, value in (
+        (EntryRow.kind, query.kind),
+        (EntryRow.data_type, query.data_type),
+        (EntryRow.task, query.task),
+        (EntryRow.framework, query.framework),
+    ):
+        if value is not None:
+            where.append(column == value)
+    if query.canvas_only:
+        where.append(EntryRow.canvas_shared == true())
+    terms = query_words(query.text)
+    if terms:
+        where.append(text_condition(dialect_name, terms))
+    return where
+
+
+def sort_column(sort: SortKey) -> InstrumentedAttribute[object]:
+    column = EntryRow.updated_at if sort == "updated" else EntryRow.title_key
+    return column  # type: ignore[return-value]
+
+
+def order_by(sort: SortKey, order: SortOrder) -> list[ColumnElement[object]]:
+    columns = [sort_column(sort), EntryRow.id]
+    return [column.desc() if order == "desc" else column.asc() for column in columns]
+
+
+def after(position: Position) -> ColumnElement[bool]:
+    """Rows strictly after ``position`` in its sort and order (a row-value comparison,
+    which both backends serve from the (key, id) indexes)."""
+    column = sort_column(position.sort)
+    here = tuple_(column, EntryRow.id)
+    there = tuple_(literal(position.key, column.type), literal(position.id, EntryRow.id.type))
+    return and_(here < there if position.order == "desc" else here > there)

@@ -1,0 +1,204 @@
+import { ServerConnection } from '@jupyterlab/services';
+import { Widget } from '@lumino/widgets';
+
+import { SharedModelsClient } from '../api';
+import { sharedModelsIcon } from '../icons';
+import { SharedModelsModel } from '../model';
+import { ApiError } from '../request';
+import { PANEL_ID } from '../tokens';
+import { SharedModelsPanel } from '../widgets/panel';
+import { cannedSettings, ICanned, json, waitFor } from './helpers';
+
+function createPanel(...answers: ICanned[]): {
+  panel: SharedModelsPanel;
+  fetch: jest.Mock;
+} {
+  const { settings, fetch } = cannedSettings(...answers);
+  return { panel: panelFor(settings), fetch };
+}
+
+function panelFor(serverSettings: ServerConnection.ISettings) {
+  const client = new SharedModelsClient({ serverSettings });
+  return new SharedModelsPanel({ model: new SharedModelsModel({ client }) });
+}
+
+const ME = {
+  status: 200,
+  body: json({ username: 'alice', display_name: 'Alice Liddell' })
+};
+
+describe('SharedModelsPanel', () => {
+  let panel: SharedModelsPanel | null = null;
+
+  afterEach(() => {
+    panel?.model.dispose();
+    panel?.dispose();
+    panel = null;
+  });
+
+  it('is an accessible, titled region of the left area', () => {
+    ({ panel } = createPanel(ME));
+    expect(panel.id).toBe(PANEL_ID);
+    expect(panel.node.getAttribute('role')).toBe('region');
+    expect(panel.node.getAttribute('aria-label')).toBe('Shared models');
+    expect(panel.title.caption).toBe('Shared models');
+    expect(panel.title.icon).toBe(sharedModelsIcon);
+    expect(panel.node.querySelector('h2')?.textContent).toBe('Shared models');
+  });
+
+  it('fetches nothing until it is shown', async () => {
+    const created = createPanel(ME);
+    panel = created.panel;
+    panel.hide();
+    Widget.attach(panel, document.body);
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(created.fetch).not.toHaveBeenCalled();
+
+    panel.show();
+    await waitFor(() => panel!.node.textContent!.includes('Alice Liddell'));
+    expect(created.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the signed-in user', async () => {
+    ({ panel } = createPanel(ME));
+    Widget.attach(panel, document.body);
+
+    await waitFor(() => panel!.node.textContent!.includes('Alice Liddell'));
+    const status = panel.node.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('Signed in as Alice Liddell (alice)');
+    expect(panel.node.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('shows only the user name when there is no other display name', async () => {
+    ({ panel } = createPanel({
+      status: 200,
+      body: json({ username: 'bob', display_name: 'bob' })
+    }));
+    Widget.attach(panel, document.body);
+
+    await waitFor(() => panel!.node.textContent!.includes('bob'));
+    expect(panel.node.querySelector('[role="status"]')?.textContent).toBe(
+      'Signed in as bob'
+    );
+  });
+
+  it('shows a loading state, then the API error message', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const settings = ServerConnection.makeSettings({
+      baseUrl: 'http://localhost:8888/',
+      fetch: (() =>
+        new Promise<Response>(resolve => {
+          answer = resolve;
+        })) as unknown as typeof window.fetch
+    });
+    panel = panelFor(settings);
+    Widget.attach(panel, document.body);
+
+    await waitFor(() => panel!.node.textContent!.includes('Loading'));
+    expect(panel.node.querySelector('[role="status"]')?.textContent).toBe(
+      'Loading your account…'
+    );
+
+    answer(
+      new Response(
+        json({
+          error: {
+            code: 'unavailable',
+            message: 'The catalog store is not reachable.',
+            details: []
+          }
+        }),
+        { status: 503 }
+      )
+    );
+    await waitFor(() => panel!.node.querySelector('[role="alert"]') !== null);
+    const alert = panel.node.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('Could not load your account.');
+    expect(alert.textContent).toContain('The catalog store is not reachable.');
+    expect(panel.model.me.status).toBe('error');
+    const error = (panel.model.me as { error: ApiError }).error;
+    expect(error.status).toBe(503);
+    expect(error.code).toBe('unavailable');
+  });
+
+  it('explains a missing server route, and recovers on Retry', async () => {
+    const created = createPanel(
+      {
+        status: 404,
+        statusText: 'Not Found',
+        body: '<html><title>404 : Not Found</title></html>',
+        contentType: 'text/html'
+      },
+      ME
+    );
+    panel = created.panel;
+    Widget.attach(panel, document.body);
+
+    await waitFor(() => panel!.node.querySelector('[role="alert"]') !== null);
+    const alert = panel.node.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain(
+      'Not found (HTTP 404 Not Found). Is the shared_models_ext server extension enabled?'
+    );
+    expect(alert.textContent).not.toContain('<html>');
+
+    const retry = alert.querySelector('button');
+    expect(retry?.textContent).toBe('Retry');
+    retry!.click();
+
+    await waitFor(() => panel!.node.textContent!.includes('Alice Liddell'));
+    expect(panel.node.querySelector('[role="alert"]')).toBeNull();
+    expect(created.fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('SharedModelsModel', () => {
+  it('keeps the newest answer when refreshes overlap', async () => {
+    const answers: Array<(value: Response) => void> = [];
+    const settings = ServerConnection.makeSettings({
+      baseUrl: 'http://localhost:8888/',
+      fetch: (() =>
+        new Promise<Response>(resolve => {
+          answers.push(resolve);
+        })) as unknown as typeof window.fetch
+    });
+    const model = new SharedModelsModel({
+      client: new SharedModelsClient({ serverSettings: settings })
+    });
+    const first = model.refreshMe();
+    const second = model.refreshMe();
+    await waitFor(() => answers.length === 2);
+
+    answers[1](
+      new Response(json({ username: 'new', display_name: 'New' }), {
+        status: 200
+      })
+    );
+    await second;
+    answers[0](
+      new Response(json({ username: 'old', display_name: 'Old' }), {
+        status: 200
+      })
+    );
+    await first;
+
+    expect(model.me).toEqual({
+      status: 'ready',
+      value: { username: 'new', display_name: 'New' }
+    });
+    model.dispose();
+  });
+
+  it('emits stateChanged when settings change', () => {
+    const model = new SharedModelsModel({
+      client: new SharedModelsClient({
+        serverSettings: cannedSettings(ME).settings
+      })
+    });
+    const seen: string[] = [];
+    model.stateChanged.connect(() => seen.push(model.settings.defaultTab));
+    model.settings = { ...model.settings, defaultTab: 'mine' };
+    expect(seen).toEqual(['mine']);
+    expect(model.settings.pageSize).toBe(50);
+    model.dispose();
+  });
+});

@@ -1,0 +1,64 @@
+import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
+
+/** The catalog filter tabs (SPEC §2), as `GET /entries?scope=` values. */
+export type CatalogTab = 'mine' | 'shared-with-me' | 'organization';
+
+/** The catalog sort orders (SPEC §2). */
+export type CatalogSort = 'updated' | 'title-asc' | 'title-desc';
+
+/** The user settings of the panel; see `schema/plugin.json`. */
+export interface IPanelSettings {
+  /** Entries fetched per page, 10–200. */
+  pageSize: number;
+  /** The filter tab shown when the panel opens. */
+  defaultTab: CatalogTab;
+  /** The sort order shown when the panel opens. */
+  defaultSort: CatalogSort;
+}
+
+/** The defaults; keep in step with `schema/plugin.json`. */
+export const DEFAULT_SETTINGS: Readonly<IPanelSettings> = {
+  pageSize: 50,
+  defaultTab: 'organization',
+  defaultSort: 'updated'
+};
+
+const TABS: ReadonlyArray<CatalogTab> = [
+  'mine',
+  'shared-with-me',
+  'organization'
+];
+const SORTS: ReadonlyArray<CatalogSort> = [
+  'updated',
+  'title-asc',
+  'title-desc'
+];
+
+/**
+ * Read the panel settings from a composite settings object.
+ *
+ * The registry validates against the schema, but a hand-edited or stale value
+ * must never break the panel: anything out of range falls back to the default.
+ */
+export function readSettings(
+  composite: ReadonlyPartialJSONObject | undefined
+): IPanelSettings {
+  const pageSize = composite?.pageSize;
+  const defaultTab = composite?.defaultTab;
+  const defaultSort = composite?.defaultSort;
+  return {
+    pageSize:
+      typeof pageSize === 'number' &&
+      Number.isInteger(pageSize) &&
+      pageSize >= 10 &&
+      pageSize <= 200
+        ? pageSize
+        : DEFAULT_SETTINGS.pageSize,
+    defaultTab: TABS.includes(defaultTab as CatalogTab)
+      ? (defaultTab as CatalogTab)
+      : DEFAULT_SETTINGS.defaultTab,
+    defaultSort: SORTS.includes(defaultSort as CatalogSort)
+      ? (defaultSort as CatalogSort)
+      : DEFAULT_SETTINGS.defaultSort
+  };
+}

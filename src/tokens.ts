@@ -1,0 +1,24 @@
+/**
+ * Identifiers shared by the plugins, widgets and tests of the extension.
+ *
+ * Keep every string that other code (or the settings schema, or the browser
+ * tests) depends on here, so a rename happens in one place.
+ */
+
+/** The id of the main frontend plugin; also the id of `schema/plugin.json`. */
+export const PLUGIN_ID = 'shared-models-ext:plugin';
+
+/** The gettext domain of every string this extension shows. */
+export const TRANSLATION_DOMAIN = 'shared_models_ext';
+
+/** The DOM id of the left-area panel (and its layout-restorer key). */
+export const PANEL_ID = 'shared-models-panel';
+
+/** Where the server extension's REST API lives, under the server's base URL. */
+export const API_BASE_PATH = 'shared-models/api';
+
+/** Command ids: `shared-models:<verb>`. */
+export namespace CommandIDs {
+  /** Reveal and activate the Shared models panel. */
+  export const open = 'shared-models:open';
+}

@@ -1,0 +1,691 @@
+"""The SQL catalog store, on SQLite and PostgreSQL (every test runs on both)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, event, inspect, text
+
+from shared_models_ext.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PreconditionFailed,
+    Unavailable,
+)
+from shared_models_ext.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
+from shared_models_ext.store.base import EntryFields, EntryRecord, StoreQuery
+from shared_models_ext.store.engine import create_catalog_engine, parse_url
+from shared_models_ext.store.migrations import (
+    VERSION_TABLE,
+    current_revision,
+    head_revision,
+    include_object,
+)
+from shared_models_ext.store.search import title_key
+from shared_models_ext.store.sql import SqlCatalogStore
+from shared_models_ext.store.tables import Base
+
+TRAINING = {
+    "image": {"source": "ecr", "uri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/x:1"},
+    "channels": [{"name": "train", "uri": "s3://b/data/train/"}],
+    "hyperparameters": [{"name": "epochs", "type": "integer", "min": 1, "max": 9, "default": "3"}],
+    "network_isolation": True,
+}
+
+
+def fields(**overrides: Any) -> EntryFields:
+    base = EntryFields(
+        kind="model",
+        title="Churn XGBoost",
+        description="Predicts customer churn.",
+        data_type="tabular",
+        task="tabular-classification",
+        framework="xgboost",
+        keywords=["churn", "xgboost"],
+        share_organization=True,
+    )
+    return replace(base, **overrides)
+
+
+def add(store: SqlCatalogStore, owner: str = "alice", **overrides: Any) -> EntryRecord:
+    """Create an entry with an ID derived from its title."""
+    entry = fields(**overrides)
+    base = "-".join("".join(c for c in entry.title.lower() if c.isalnum() or c == " ").split())
+    return store.create(owner, base or "entry", entry, exact_id=False)
+
+
+def ids(store: SqlCatalogStore, **query: Any) -> list[str]:
+    """IDs of the first page (up to 200) of a query as alice sees it."""
+    query.setdefault("viewer", "alice")
+    query.setdefault("limit", 200)
+    return [item.id for item in store.query(StoreQuery(**query)).items]
+
+
+def all_pages(store: SqlCatalogStore, query: StoreQuery) -> Iterator[list[EntryRecord]]:
+    cursor: str | None = None
+    while True:
+        page = store.query(replace(query, cursor=cursor))
+        yield page.items
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+# -- migrations and connections ----------------------------------------------
+
+
+def test_migrations_are_idempotent(db_url: str) -> None:
+    SqlCatalogStore.open(db_url).close()
+    SqlCatalogStore.open(db_url).close()
+    engine = create_catalog_engine(parse_url(db_url))
+    try:
+        with engine.connect() as connection:
+            assert current_revision(connection) == head_revision() == "0001"
+            tables = set(inspect(connection).get_table_names())
+            assert {"entries", "entry_shares", VERSION_TABLE} <= tables
+    finally:
+        engine.dispose()
+
+
+def test_models_match_migrations(db_url: str) -> None:
+    engine = create_catalog_engine(parse_url(db_url))
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection,
+                opts={
+                    "version_table": VERSION_TABLE,
+                    "include_object": include_object,
+                    "compare_type": True,
+                },
+            )
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_servers_starting_together_migrate_once(empty_db_url: str) -> None:
+    barrier = threading.Barrier(4)
+
+    def start() -> str:
+        barrier.wait()
+        opened = SqlCatalogStore.open(empty_db_url)
+        try:
+            return opened.create("alice", "x", fields(), exact_id=False).id
+        finally:
+            opened.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        created = list(pool.map(lambda _: start(), range(4)))
+    assert sorted(created) == ["x", "x-2", "x-3", "x-4"]
+
+
+def test_two_stores_see_each_others_writes(clean_db: str) -> None:
+    first, second = SqlCatalogStore.open(clean_db), SqlCatalogStore.open(clean_db)
+    try:
+        created = first.create("alice", "shared", fields(), exact_id=True)
+        seen = second.get("shared")
+        assert seen == created
+        second.replace("shared", fields(title="Renamed"), expected_version=1)
+        record = first.get("shared")
+        assert record is not None
+        assert (record.fields.title, record.version) == ("Renamed", 2)
+        assert second.delete("shared")
+        assert first.get("shared") is None
+    finally:
+        first.close()
+        second.close()
+
+
+def test_in_memory_sqlite_works_from_threads() -> None:
+    memory = SqlCatalogStore.open("sqlite://")
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            made = list(pool.map(lambda _: add(memory).id, range(8)))
+        assert len(set(made)) == 8
+        assert memory.query(StoreQuery(viewer="bob")).total == 8
+    finally:
+        memory.close()
+
+
+def test_unreachable_postgresql_is_unavailable_without_the_password() -> None:
+    with pytest.raises(Unavailable) as raised:
+        SqlCatalogStore.open("postgresql+psycopg://carol:s3cr3t-pw@127.0.0.1:1/nowhere")
+    assert "s3cr3t-pw" not in raised.value.message
+    assert "127.0.0.1" in raised.value.message
+    assert "s3cr3t-pw" not in str(raised.value.to_json())
+
+
+def test_unusable_sqlite_path_is_unavailable(tmp_path: Any) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(Unavailable):
+        SqlCatalogStore.open(f"sqlite:///{blocker}/sub/catalog.sqlite")
+
+
+def test_unsupported_url_is_unavailable() -> None:
+    with pytest.raises(Unavailable, match="SQLite or PostgreSQL"):
+        SqlCatalogStore.open("mysql://u@h/db")
+    with pytest.raises(Unavailable, match="not a valid"):
+        SqlCatalogStore.open("not a url")
+
+
+def test_sqlite_file_and_folder_are_created(tmp_path: Any) -> None:
+    path = tmp_path / "new" / "folder" / "catalog.sqlite"
+    opened = SqlCatalogStore.open(f"sqlite:///{path}")
+    try:
+        assert path.exists()
+        with opened._engine.connect() as connection:  # noqa: SLF001 - look under the store
+            pragmas = {
+                name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
+            }
+        assert pragmas == {
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "synchronous": 1,
+            "busy_timeout": 10_000,
+        }
+    finally:
+        opened.close()
+
+
+# -- create, get, replace, delete ---------------------------------------------
+
+
+def test_round_trip(store: SqlCatalogStore) -> None:
+    entry = fields(
+        keywords=["zeta", "alpha", "mid"],
+        share_users=["carol", "bob", "carol"],
+        canvas_users=["canvas-1"],
+        training=TRAINING,
+        inference={"image": {"source": "dlc", "uri": "x"}, "instance_types": ["ml.m5.large"]},
+        description="Unicode ✓ café 日本語",
+    )
+    before = datetime.now(timezone.utc)
+    created = store.create("alice", "churn", entry, exact_id=True)
+    assert created.id == "churn"
+    assert created.owner == "alice"
+    assert created.version == 1
+    assert created.fields == replace(entry, share_users=["bob", "carol"])
+    assert created.fields.keywords == ["zeta", "alpha", "mid"]
+    assert created.created_at == created.updated_at
+    assert created.created_at.tzinfo == timezone.utc
+    assert before <= created.created_at <= datetime.now(timezone.utc)
+    assert store.get("churn") == created
+    assert store.get("missing") is None
+
+    changed = fields(title="Churn v2", share_users=["dave"], share_organization=False)
+    replaced = store.replace("churn", changed, expected_version=1)
+    assert replaced.version == 2
+    assert replaced.fields == changed
+    assert (replaced.owner, replaced.created_at) == ("alice", created.created_at)
+    assert replaced.updated_at > created.updated_at
+    assert replaced.updated_at.tzinfo == timezone.utc
+    assert store.get("churn") == replaced
+
+    assert store.delete("churn") is True
+    assert store.delete("churn") is False
+    assert store.get("churn") is None
+
+
+def test_microseconds_are_kept(store: SqlCatalogStore) -> None:
+    records = [add(store, title="Tick") for _ in range(5)]
+    for record in records:
+        fetched = store.get(record.id)
+        assert fetched is not None
+        assert fetched.updated_at == record.updated_at
+    assert any(record.updated_at.microsecond for record in records)
+
+
+def test_replace_with_a_stale_version_or_a_missing_entry(store: SqlCatalogStore) -> None:
+    add(store)
+    store.replace("churn-xgboost", fields(title="Second"), expected_version=1)
+    with pytest.raises(PreconditionFailed, match="version 2"):
+        store.replace("churn-xgboost", fields(title="Third"), expected_version=1)
+    record = store.get("churn-xgboost")
+    assert record is not None
+    assert (record.fields.title, record.version) == ("Second", 2)
+    with pytest.raises(NotFound):
+        store.replace("nope", fields(), expected_version=1)
+
+
+def test_delete_removes_shares_and_search_terms(store: SqlCatalogStore, db_engine: Engine) -> None:
+    add(store, title="Vanishing model", share_users=["bob"])
+    assert ids(store, viewer="bob", scope="shared-with-me") == ["vanishing-model"]
+    assert ids(store, text="vanish") == ["vanishing-model"]
+    store.delete("vanishing-model")
+    assert ids(store, viewer="bob", scope="shared-with-me") == []
+    assert ids(store, text="vanish") == []
+    with db_engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM entry_shares")).scalar() == 0
+
+
+def test_exact_id_conflict_names_the_id(store: SqlCatalogStore) -> None:
+    store.create("alice", "my-model", fields(), exact_id=True)
+    with pytest.raises(Conflict, match="my-model") as raised:
+        store.create("bob", "my-model", fields(title="Other"), exact_id=True)
+    assert raised.value.details[0]["loc"] == ["id"]
+    record = store.get("my-model")
+    assert record is not None
+    assert record.owner == "alice"
+
+
+def test_invalid_ids_are_refused(store: SqlCatalogStore) -> None:
+    for bad in ("", "Upper", "-lead", "a" * 64, "sp ace"):
+        with pytest.raises(InvalidInput):
+            store.create("alice", bad, fields(), exact_id=True)
+
+
+def test_derived_ids_are_deduplicated(store: SqlCatalogStore) -> None:
+    made = [store.create("alice", "churn", fields(), exact_id=False).id for _ in range(3)]
+    assert made == ["churn", "churn-2", "churn-3"]
+    assert store.suggest_id("churn") == "churn-4"
+    store.delete("churn-2")
+    assert store.suggest_id("churn") == "churn-2"
+    assert store.create("bob", "churn", fields(), exact_id=False).id == "churn-2"
+    # An unrelated ID sharing the prefix does not count.
+    store.create("alice", "churn-model", fields(), exact_id=True)
+    assert store.suggest_id("churn") == "churn-4"
+    assert store.suggest_id("fresh") == "fresh"
+
+
+def test_long_bases_stay_within_63_characters(store: SqlCatalogStore) -> None:
+    base = "a" * 30 + "-" + "b" * 32  # exactly 63
+    made = [store.create("alice", base, fields(), exact_id=False).id for _ in range(12)]
+    assert made == [with_suffix(base, n) for n in range(1, 13)]
+    assert len(set(made)) == 12
+    assert all(is_valid_id(entry_id) and len(entry_id) <= MAX_ID_LENGTH for entry_id in made)
+    assert store.suggest_id(base) == with_suffix(base, 13)
+
+
+def test_deduplication_does_not_query_per_candidate(
+    store: SqlCatalogStore, db_engine: Engine
+) -> None:
+    for _ in range(120):
+        store.create("alice", "popular", fields(), exact_id=False)
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        made = store.create("alice", "popular", fields(), exact_id=False)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert made.id == "popular-121"
+    assert len(statements) <= 8, statements
+
+
+def test_concurrent_creates_get_distinct_ids(clean_db: str) -> None:
+    stores = [SqlCatalogStore.open(clean_db) for _ in range(2)]
+    barrier = threading.Barrier(8)
+
+    def worker(number: int) -> list[str]:
+        barrier.wait()
+        mine = stores[number % 2]
+        return [mine.create(f"user{number}", "same", fields(), exact_id=False).id for _ in range(5)]
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            made = [entry_id for batch in pool.map(worker, range(8)) for entry_id in batch]
+    finally:
+        for opened in stores:
+            opened.close()
+    assert len(made) == 40
+    assert set(made) == {with_suffix("same", n) for n in range(1, 41)}
+
+
+# -- scopes and filters -------------------------------------------------------
+
+
+@pytest.fixture
+def team(store: SqlCatalogStore) -> SqlCatalogStore:
+    """alice, bob and carol sharing entries in every way."""
+    store.create("alice", "a-org", fields(title="A org"), exact_id=True)
+    store.create("alice", "a-bob", fields(share_organization=False, share_users=["bob"]), exact_id=True)
+    store.create("alice", "a-private", fields(share_organization=False), exact_id=True)
+    store.create("alice", "a-self", fields(share_organization=False, share_users=["alice"]), exact_id=True)
+    store.create("bob", "b-both", fields(share_users=["alice", "carol"]), exact_id=True)
+    store.create("bob", "b-private", fields(share_organization=False), exact_id=True)
+    store.create("carol", "c-bob", fields(share_organization=False, share_users=["bob"]), exact_id=True)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("viewer", "scope", "expected"),
+    [
+        ("alice", "mine", {"a-org", "a-bob", "a-private", "a-self"}),
+        ("alice", "shared-with-me", {"b-both"}),
+        ("alice", "organization", {"a-org", "b-both"}),
+        ("bob", "mine", {"b-both", "b-private"}),
+        ("bob", "shared-with-me", {"a-bob", "c-bob"}),
+        ("bob", "organization", {"a-org", "b-both"}),
+        ("carol", "mine", {"c-bob"}),
+        ("carol", "shared-with-me", {"b-both"}),
+        ("dave", "shared-with-me", set()),
+        ("dave", "mine", set()),
+    ],
+)
+def test_scopes(team: SqlCatalogStore, viewer: str, scope: str, expected: set[str]) -> None:
+    page = team.query(StoreQuery(viewer=viewer, scope=scope))  # type: ignore[arg-type]
+    assert {item.id for item in page.items} == expected
+    assert page.total == len(expected)
+
+
+@pytest.fixture
+def variety(store: SqlCatalogStore) -> SqlCatalogStore:
+    rows = [
+        ("m-tab-xgb", "model", "tabular", "tabular-classification", "xgboost", ["c1"]),
+        ("m-tab-skl", "model", "tabular", "tabular-regression", "scikit-learn", []),
+        ("m-img-pt", "model", "image", "image-classification", "pytorch", []),
+        ("n-img-pt", "notebook", "image", "image-classification", "pytorch", []),
+        ("n-txt-hf", "notebook", "text", "text-generation", "huggingface", []),
+        ("m-tab-xgb2", "model", "tabular", "tabular-classification", "xgboost", []),
+    ]
+    for entry_id, kind, data_type, task, framework, canvas in rows:
+        entry = fields(
+            kind=kind, data_type=data_type, task=task, framework=framework, canvas_users=canvas
+        )
+        store.create("alice", entry_id, entry, exact_id=True)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"kind": "notebook"}, {"n-img-pt", "n-txt-hf"}),
+        ({"data_type": "image"}, {"m-img-pt", "n-img-pt"}),
+        ({"task": "tabular-classification"}, {"m-tab-xgb", "m-tab-xgb2"}),
+        ({"framework": "pytorch"}, {"m-img-pt", "n-img-pt"}),
+        ({"kind": "model", "data_type": "image"}, {"m-img-pt"}),
+        ({"kind": "model", "framework": "huggingface"}, set()),
+        ({"canvas_only": True}, {"m-tab-xgb"}),
+        ({"canvas_only": True, "framework": "scikit-learn"}, set()),
+        ({}, {"m-tab-xgb", "m-tab-skl", "m-img-pt", "n-img-pt", "n-txt-hf", "m-tab-xgb2"}),
+    ],
+)
+def test_filters(variety: SqlCatalogStore, filters: dict[str, Any], expected: set[str]) -> None:
+    page = variety.query(StoreQuery(viewer="bob", **filters))
+    assert {item.id for item in page.items} == expected
+    assert page.total == len(expected)
+
+
+# -- full-text search ---------------------------------------------------------
+
+
+@pytest.fixture
+def searchable(store: SqlCatalogStore) -> SqlCatalogStore:
+    entries = {
+        "churn": ("Customer Churn XGBoost", "Predicts which customers leave.", ["retention"]),
+        "vision": ("Street scenes", "Detects pedestrians and cars.", ["object-detection"]),
+        "cafe": ("Café recommender", "Suggests an ÉCLAIR with coffee.", ["food"]),
+        "sklearn": ("Baseline", "A scikit-learn pipeline, version 1.5, by ops@example.com", ["tabular"]),
+        "japan": ("日本語 model", "Text generation for 東京.", ["ja"]),
+        "under": ("snake_case_title", "under_score words", ["kw_one"]),
+    }
+    for entry_id, (title, description, keywords) in entries.items():
+        entry = fields(title=title, description=description, keywords=keywords)
+        store.create("alice", entry_id, entry, exact_id=True)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("text_query", "expected"),
+    [
+        ("churn", {"churn"}),  # title
+        ("pedestrians", {"vision"}),  # description
+        ("retention", {"churn"}),  # keyword
+        ("object", {"vision"}),  # a keyword's part
+        ("cust", {"churn"}),  # prefix
+        ("CUSTOMER", {"churn"}),  # case
+        ("cust leave", {"churn"}),  # AND over fields
+        ("cust pedestrians", set()),  # AND, not OR
+        ("cafe", {"cafe"}),  # accents folded
+        ("CAFÉ éclair", {"cafe"}),
+        ("scikit learn", {"sklearn"}),
+        ("scikit-learn", {"sklearn"}),
+        ("1.5", {"sklearn"}),
+        ("5", {"sklearn"}),
+        ("example", {"sklearn"}),  # inside an e-mail address
+        ("ops@example.com", {"sklearn"}),
+        ("日本", {"japan"}),
+        ("東京", {"japan"}),
+        ("snake case", {"under"}),
+        ("kw_one", {"under"}),
+        ("zzz", set()),
+        ("predicts-which", {"churn"}),
+    ],
+)
+def test_search(searchable: SqlCatalogStore, text_query: str, expected: set[str]) -> None:
+    page = searchable.query(StoreQuery(viewer="bob", text=text_query))
+    assert {item.id for item in page.items} == expected
+    assert page.total == len(expected)
+
+
+def test_search_follows_replacements(searchable: SqlCatalogStore) -> None:
+    searchable.replace("churn", fields(title="Attrition model", keywords=[]), expected_version=1)
+    assert ids(searchable, text="churn") == []
+    assert ids(searchable, text="attrition") == ["churn"]
+
+
+def test_search_combines_with_scope_and_filters(searchable: SqlCatalogStore) -> None:
+    searchable.create("bob", "bobs-churn", fields(title="Churn too"), exact_id=True)
+    assert set(ids(searchable, text="churn")) == {"churn", "bobs-churn"}
+    assert ids(searchable, text="churn", scope="mine") == ["churn"]
+    assert ids(searchable, text="churn", scope="mine", kind="notebook") == []
+
+
+HOSTILE = [
+    '"',
+    "'",
+    "*",
+    "NEAR(",
+    "NEAR(a b",
+    "%",
+    "_",
+    "-",
+    "-churn",
+    "a OR b",
+    "a AND NOT b",
+    "title:x",
+    "churn:*",
+    "\\",
+    "\\'",
+    "'; DROP TABLE entries; --",
+    '"; DELETE FROM entries_fts; --',
+    "😀",
+    "😀churn😀",
+    "日本語",
+    "",
+    "   ",
+    "&|!<->()",
+    "(churn",
+    "^churn",
+    "{title}: churn",
+    "\x00",
+    "a" * 256,
+    "ab " * 85,
+    "é" * 256,
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_search_text_never_raises(searchable: SqlCatalogStore, hostile: str) -> None:
+    page = searchable.query(StoreQuery(viewer="bob", text=hostile))
+    assert page.total == len(page.items)
+    assert searchable.query(StoreQuery(viewer="bob")).total == 6  # nothing was dropped
+
+
+@pytest.mark.parametrize("wordless", ["", "   ", "*", '"', "😀", "-", "%", "&|!<->()", "\\"])
+def test_text_without_words_does_not_filter(searchable: SqlCatalogStore, wordless: str) -> None:
+    assert searchable.query(StoreQuery(viewer="bob", text=wordless)).total == 6
+
+
+# -- sorting and keyset paging ------------------------------------------------
+
+
+@pytest.fixture
+def crowd(store: SqlCatalogStore, db_engine: Engine) -> SqlCatalogStore:
+    """130 entries with many ties: 7 distinct update times, 9 distinct titles."""
+    titles = ["Alpha", "alpha", "Éclair", "beta", "Beta", "zeta", "Zeta model", "10 units", "_x"]
+    for number in range(130):
+        store.create(
+            "alice",
+            f"e-{number:03d}",
+            fields(title=titles[number % len(titles)], share_organization=number % 13 != 0),
+            exact_id=True,
+        )
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    with db_engine.begin() as connection:
+        for number in range(130):
+            moment = start + timedelta(microseconds=number % 7)
+            value: Any = moment.replace(tzinfo=None) if connection.dialect.name == "sqlite" else moment
+            connection.execute(
+                text("UPDATE entries SET updated_at = :at WHERE id = :id"),
+                {"at": value, "id": f"e-{number:03d}"},
+            )
+    return store
+
+
+@pytest.mark.parametrize(("sort", "order"), [("updated", "desc"), ("updated", "asc"), ("title", "asc"), ("title", "desc")])
+@pytest.mark.parametrize("limit", [1, 7, 50, 200])
+def test_paging_visits_each_entry_once_in_order(
+    crowd: SqlCatalogStore, sort: str, order: str, limit: int
+) -> None:
+    query = StoreQuery(viewer="alice", scope="mine", sort=sort, order=order, limit=limit)  # type: ignore[arg-type]
+    pages = list(all_pages(crowd, query))
+    seen = [item for page in pages for item in page]
+    assert all(len(page) <= limit for page in pages)
+    assert len(pages) == -(-130 // limit)
+    assert len(seen) == 130
+    assert len({item.id for item in seen}) == 130
+
+    def key(item: EntryRecord) -> tuple[Any, str]:
+        first = item.updated_at if sort == "updated" else title_key(item.fields.title)
+        return (first, item.id)
+
+    assert seen == sorted(seen, key=key, reverse=order == "desc")
+
+
+def test_title_order_is_case_and_accent_insensitive(crowd: SqlCatalogStore) -> None:
+    page = crowd.query(StoreQuery(viewer="alice", scope="mine", sort="title", limit=200))
+    titles = list(dict.fromkeys(item.fields.title.casefold() for item in page.items))
+    assert titles == ["10 units", "_x", "alpha", "beta", "éclair", "zeta", "zeta model"]
+
+
+def test_total_ignores_cursor_and_limit(crowd: SqlCatalogStore) -> None:
+    first = crowd.query(StoreQuery(viewer="bob", limit=5))
+    assert first.total == 120
+    second = crowd.query(StoreQuery(viewer="bob", limit=5, cursor=first.next_cursor))
+    assert second.total == 120
+    assert {item.id for item in first.items}.isdisjoint(item.id for item in second.items)
+
+
+def test_last_page_has_no_cursor(crowd: SqlCatalogStore) -> None:
+    page = crowd.query(StoreQuery(viewer="alice", scope="mine", limit=130))
+    assert (len(page.items), page.next_cursor) == (130, None)
+    page = crowd.query(StoreQuery(viewer="alice", scope="mine", limit=129))
+    assert page.next_cursor is not None
+    rest = crowd.query(StoreQuery(viewer="alice", scope="mine", limit=129, cursor=page.next_cursor))
+    assert (len(rest.items), rest.next_cursor) == (1, None)
+
+
+def _tamper(cursor: str) -> str:
+    raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    raw[3] = "e-000"  # move the position without fixing the check
+    return base64.urlsafe_b64encode(json.dumps(raw).encode()).decode().rstrip("=")
+
+
+def _b64(value: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "make_bad",
+    [
+        lambda good: "not a cursor!",
+        lambda good: "%%%",
+        lambda good: good[:-3],
+        lambda good: good[:10] + ("A" if good[10] != "A" else "B") + good[11:],
+        lambda good: good + "AAAA",
+        _tamper,
+        lambda good: _b64({"sort": "updated"}),
+        lambda good: _b64(["updated", "desc", "yesterday", "x", "check"]),
+        lambda good: base64.urlsafe_b64encode(b"\xff\xfe\x00").decode(),
+        lambda good: "A" * 5000,
+    ],
+)
+def test_bad_cursors_are_invalid_input(crowd: SqlCatalogStore, make_bad: Any) -> None:
+    good = crowd.query(StoreQuery(viewer="alice", limit=3)).next_cursor
+    assert good is not None
+    with pytest.raises(InvalidInput) as raised:
+        crowd.query(StoreQuery(viewer="alice", limit=3, cursor=make_bad(good)))
+    assert raised.value.details[0]["loc"] == ["cursor"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"), [("title", "asc"), ("title", "desc"), ("updated", "asc")]
+)
+def test_cursor_of_another_sort_is_invalid_input(crowd: SqlCatalogStore, sort: str, order: str) -> None:
+    made_for_updated_desc = crowd.query(StoreQuery(viewer="alice", limit=3)).next_cursor
+    query = StoreQuery(viewer="alice", limit=3, sort=sort, order=order, cursor=made_for_updated_desc)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput) as raised:
+        crowd.query(query)
+    assert raised.value.details[0]["loc"] == ["cursor"]
+
+
+@pytest.mark.parametrize(
+    ("change", "loc"),
+    [({"limit": 0}, "limit"), ({"limit": 100_000}, "limit"), ({"scope": "all"}, "scope"),
+     ({"sort": "rank"}, "sort"), ({"order": "up"}, "order")],
+)
+def test_bad_query_values_are_invalid_input(store: SqlCatalogStore, change: dict[str, Any], loc: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        store.query(StoreQuery(viewer="alice", **change))
+    assert raised.value.details[0]["loc"] == [loc]
+
+
+# -- the query planner ----------------------------------------------------------
+
+
+def test_default_query_is_served_by_an_index(store: SqlCatalogStore, db_engine: Engine) -> None:
+    for number in range(300):
+        store.create(f"user{number % 5}", f"p-{number}", fields(share_organization=number % 3 > 0), exact_id=True)
+    captured: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        if "ORDER BY" in statement:
+            captured.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", capture)
+    try:
+        first = store.query(StoreQuery(viewer="alice"))
+        store.query(StoreQuery(viewer="alice", cursor=first.next_cursor))
+    finally:
+        event.remove(Engine, "before_cursor_execute", capture)
+    assert len(captured) == 2
+    with db_engine.connect() as connection:
+        postgres = connection.dialect.name == "postgresql"
+        if postgres:
+            connection.exec_driver_sql("ANALYZE entries")
+            connection.exec_driver_sql("SET enable_seqscan = off")
+        for statement, parameters in captured:
+            explain = "EXPLAIN " if postgres else "EXPLAIN QUERY PLAN "
+            rows = connection.exec_driver_sql(explain + statement, parameters).all()
+            plan = "\n".join(str(row[-1]) for row in rows)
+            assert "ix_entries_share_organization_updated_at_id" in plan, plan
+            assert "Sort" not in plan and "TEMP B-TREE" not in plan, plan
+        connection.rollback()

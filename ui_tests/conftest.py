@@ -1,0 +1,247 @@
+"""Browser tests: a real ``jupyter lab`` driven by Playwright (headless Chromium).
+
+Run them on their own, from the repository root::
+
+    python -m pytest ui_tests
+
+The browser is the system Chromium (Debian: ``apt-get install chromium``), not
+one downloaded by ``playwright install``; set ``SME_CHROMIUM`` to use another
+binary. Screenshots and the server log land in ``ui_tests/artifacts/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Error, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+EXTENSION_NAME = "shared-models-ext"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+START_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class LabServer:
+    """A running ``jupyter lab``."""
+
+    base_url: str  # ends with "/"
+    token: str
+    root_dir: Path
+    log_file: Path
+
+    def url(self, path: str) -> str:
+        return self.base_url + path.lstrip("/")
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        """GET a server path with the token; returns (status, body)."""
+        # Always http://127.0.0.1:<port>/…: no file: or custom schemes.
+        request = urllib.request.Request(  # noqa: S310
+            self.url(path), headers={"Authorization": f"token {self.token}"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _chromium() -> str:
+    candidates = [os.environ.get("SME_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")]
+    for candidate in candidates:
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.exit(
+        "No Chromium found: install it (Debian: apt-get install -y chromium) or set SME_CHROMIUM.",
+        returncode=2,
+    )
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def lab_server(
+    tmp_path_factory: pytest.TempPathFactory, artifacts_dir: Path
+) -> Iterator[LabServer]:
+    """A real ``jupyter lab`` on a free port, with a random token and its own
+    temporary workspace, catalog, settings and config: nothing of the
+    developer's own JupyterLab is read or changed."""
+    home = tmp_path_factory.mktemp("lab")
+    root_dir = home / "workspace"
+    root_dir.mkdir()
+    port = _free_port()
+    token = secrets.token_hex(24)
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "user-settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.open_browser=False",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.expose_app_in_browser=True",
+        f"--SharedModelsApp.db_url=sqlite:///{home / 'catalog.sqlite'}",
+        "--SharedModelsApp.username=alice",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers, CI runners
+        command.append("--allow-root")
+    _write_user_settings(
+        home / "user-settings",
+        # No "Would you like to get notified about official Jupyter news?" toast.
+        {"@jupyterlab/apputils-extension/notification": {"fetchNews": "false"}},
+    )
+    log_file = artifacts_dir / "jupyter-lab.log"
+    with log_file.open("wb") as log:
+        process = subprocess.Popen(
+            command, cwd=root_dir, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        server = LabServer(f"http://127.0.0.1:{port}/", token, root_dir, log_file)
+        try:
+            _wait_until_up(server, process)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+
+
+def _write_user_settings(settings_dir: Path, settings: dict[str, dict[str, Any]]) -> None:
+    for plugin, values in settings.items():
+        path = settings_dir / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+
+
+def _wait_until_up(server: LabServer, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log = server.log_file.read_text(errors="replace")[-4000:]
+            pytest.fail(f"jupyter lab exited with {process.returncode}:\n{log}")
+        try:
+            status, _ = server.get("api/status")
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"jupyter lab did not answer /api/status within {START_TIMEOUT:.0f} s")
+
+
+# --- pytest-playwright: use the system Chromium -----------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": _chromium(),
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1280, "height": 800},
+        "device_scale_factor": 2,  # crisp screenshots
+    }
+
+
+@pytest.fixture
+def console_errors(page: Page) -> list[str]:
+    """Errors the page logs to its console (and uncaught exceptions)."""
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    def on_page_error(error: Error) -> None:
+        errors.append(str(error))
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    return errors
+
+
+@pytest.fixture
+def lab_page(page: Page, lab_server: LabServer, console_errors: list[str]) -> Page:
+    """A JupyterLab page with a fresh layout, once the shell is ready."""
+    page.set_default_timeout(20_000)
+    page.goto(lab_server.url(f"lab?reset&token={lab_server.token}"))
+    expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
+    expect(page.locator(".jp-LabShell")).to_be_visible()
+    # window.jupyterapp exists with --LabApp.expose_app_in_browser; wait until
+    # the layout is restored, so nothing steals focus from the test later.
+    page.wait_for_function("() => window.jupyterapp !== undefined")
+    page.evaluate("() => window.jupyterapp.restored.then(() => true)")
+    # A fresh layout opens the Launcher, which then takes the focus (closing
+    # any open command palette): let that happen before the test starts.
+    expect(page.locator(".jp-Launcher")).to_be_visible()
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            "() => document.activeElement?.closest('.jp-Launcher') != null", timeout=5_000
+        )
+    expect(page.get_by_role("tab", name="File Browser")).to_be_visible()
+    config = json.loads(page.locator("#jupyter-config-data").text_content() or "{}")
+    installed = [ext.get("name") for ext in config.get("federated_extensions", [])]
+    if EXTENSION_NAME not in installed:
+        pytest.fail(
+            f"{EXTENSION_NAME} is not installed in this JupyterLab (found {installed}): "
+            "build and install it first (pip install -e . && jupyter labextension develop . "
+            "--overwrite)."
+        )
+    return page
