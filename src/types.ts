@@ -29,3 +29,212 @@ export interface IErrorBody {
     details?: IErrorDetail[];
   };
 }
+
+/** Vocabulary ids (API.md): fixed; labels come from `GET /options`. */
+export type Kind = 'model' | 'notebook';
+export type DataType = 'text' | 'image' | 'tabular' | 'audio';
+export type Scope = 'mine' | 'shared-with-me' | 'organization';
+export type SortKey = 'updated' | 'title';
+export type SortOrder = 'asc' | 'desc';
+export type ImageSource = 'training-job' | 'ecr' | 'dlc';
+export type Scaling = 'auto' | 'linear' | 'logarithmic' | 'reverse-logarithmic';
+export type ColumnType =
+  'numeric' | 'categorical' | 'text' | 'boolean' | 'datetime';
+
+/** Who an entry is shared with. */
+export interface IShare {
+  organization: boolean;
+  users: string[];
+  /** SageMaker Canvas users: tabular models only, at most 23. */
+  canvas_users: string[];
+}
+
+export interface IContainerImage {
+  source: ImageSource;
+  uri: string;
+}
+
+export interface IChannel {
+  name: string;
+  uri: string;
+}
+
+export interface IIntegerHyperparameter {
+  type: 'integer';
+  name: string;
+  min: number;
+  max: number;
+  default: string;
+}
+
+export interface IContinuousHyperparameter {
+  type: 'continuous';
+  name: string;
+  min: number;
+  max: number;
+  scaling: Scaling;
+  default: string;
+}
+
+export interface ICategoricalHyperparameter {
+  type: 'categorical';
+  name: string;
+  values: string[];
+  default: string;
+}
+
+export interface IFreeTextHyperparameter {
+  type: 'free-text';
+  name: string;
+  default: string;
+}
+
+export type IHyperparameterSpec =
+  | IIntegerHyperparameter
+  | IContinuousHyperparameter
+  | ICategoricalHyperparameter
+  | IFreeTextHyperparameter;
+
+export interface IMetricDefinition {
+  name: string;
+  regex: string;
+}
+
+export interface IColumnSpec {
+  name: string;
+  type: ColumnType;
+}
+
+export interface ITabularFormat {
+  columns: IColumnSpec[];
+  target_column: string;
+}
+
+/** How to train a model (SPEC §3 "Enable training"). */
+export interface ITrainingSpec {
+  image: IContainerImage;
+  environment: Record<string, string>;
+  script_uri: string | null;
+  entry_point: string | null;
+  artifacts_uri: string | null;
+  training_data_uri: string | null;
+  validation_data_uri: string | null;
+  output_path: string;
+  network_isolation: boolean;
+  channels: IChannel[];
+  hyperparameters: IHyperparameterSpec[];
+  instance_types: string[];
+  default_instance_type: string | null;
+  metrics: IMetricDefinition[];
+  tabular: ITabularFormat | null;
+}
+
+/** How to deploy a model (SPEC §3 "Enable deployment"). */
+export interface IInferenceSpec {
+  image: IContainerImage;
+  script_uri: string | null;
+  model_data_uri: string;
+  environment: Record<string, string>;
+  instance_types: string[];
+  default_instance_type: string | null;
+}
+
+export interface INotebookRef {
+  s3_uri: string;
+}
+
+/** The body of `POST /entries` (and, with the read-only fields, of `PUT`). */
+export interface IEntryInput {
+  id?: string | null;
+  kind: Kind;
+  title: string;
+  description: string;
+  data_type: DataType;
+  task: string;
+  framework: string;
+  /** A list, or one string the server splits (spaces and commas). */
+  keywords: string[] | string;
+  share: IShare;
+  training?: ITrainingSpec | null;
+  inference?: IInferenceSpec | null;
+  notebook?: INotebookRef | null;
+}
+
+/** A catalog entry as the server returns it. */
+export interface IEntry {
+  id: string;
+  kind: Kind;
+  title: string;
+  description: string;
+  data_type: DataType;
+  task: string;
+  framework: string;
+  keywords: string[];
+  owner: string;
+  share: IShare;
+  training: ITrainingSpec | null;
+  inference: IInferenceSpec | null;
+  notebook: INotebookRef | null;
+  /** ISO-8601, UTC. */
+  created_at: string;
+  updated_at: string;
+  /** Bumped on every change; the ETag `If-Match` must name. */
+  version: number;
+}
+
+/** `GET /entries` parameters (all optional). */
+export interface IEntryQuery {
+  scope?: Scope;
+  kind?: Kind;
+  data_type?: DataType;
+  task?: string;
+  framework?: string;
+  canvas?: boolean;
+  q?: string;
+  sort?: SortKey;
+  order?: SortOrder;
+  limit?: number;
+  cursor?: string;
+}
+
+/** One page of `GET /entries`. */
+export interface IEntryPage {
+  items: IEntry[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  next_cursor: string | null;
+  /** How many entries match, across all pages. */
+  total: number;
+}
+
+export interface IChoice {
+  id: string;
+  label: string;
+}
+
+export interface IInstanceTypeInfo {
+  id: string;
+  label: string;
+  gpu: boolean;
+  memory_gib: number;
+  vcpus: number;
+  accelerators: number;
+  accelerator: string | null;
+  accelerator_memory_gib: number;
+}
+
+/** `GET /options`: vocabularies with labels, for the forms and filters. */
+export interface IOptions {
+  kinds: IChoice[];
+  data_types: IChoice[];
+  /** The ML tasks of each data type. */
+  tasks: Record<string, IChoice[]>;
+  frameworks: IChoice[];
+  hyperparameter_types: IChoice[];
+  scalings: IChoice[];
+  column_types: IChoice[];
+  image_sources: IChoice[];
+  instance_types: {
+    training: IInstanceTypeInfo[];
+    inference: IInstanceTypeInfo[];
+  };
+}
