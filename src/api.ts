@@ -38,11 +38,18 @@ export class SharedModelsClient {
     );
   }
 
-  /** `GET /entries`: one page of the catalog. */
-  listEntries(query: IEntryQuery = {}): Promise<IEntryPage> {
+  /**
+   * `GET /entries`: one page of the catalog.
+   *
+   * @param options.signal - aborts the request (e.g. when the query changed)
+   */
+  listEntries(
+    query: IEntryQuery = {},
+    options: SharedModelsClient.IRequestOptions = {}
+  ): Promise<IEntryPage> {
     return requestAPI<IEntryPage>(
       `entries${Private.queryString({ ...query })}`,
-      { method: 'GET' },
+      { method: 'GET', signal: options.signal },
       this.serverSettings
     );
   }
@@ -113,6 +120,12 @@ export namespace SharedModelsClient {
   export interface IOptions {
     /** Defaults to the page's server connection settings. */
     serverSettings?: ServerConnection.ISettings;
+  }
+
+  /** Per-call options. */
+  export interface IRequestOptions {
+    /** Abort the request (it then rejects with a network `ApiError`). */
+    signal?: AbortSignal;
   }
 }
 

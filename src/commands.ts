@@ -1,30 +1,246 @@
 import type { JupyterFrontEnd } from '@jupyterlab/application';
-import type { ICommandPalette } from '@jupyterlab/apputils';
-import type { TranslationBundle } from '@jupyterlab/translation';
+import {
+  ICommandPalette,
+  Notification,
+  showErrorMessage
+} from '@jupyterlab/apputils';
+import type { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import type { ITranslator } from '@jupyterlab/translation';
+import {
+  addIcon,
+  deleteIcon,
+  editIcon,
+  infoIcon,
+  refreshIcon,
+  shareIcon
+} from '@jupyterlab/ui-components';
+import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
+import { asApiError } from './errors';
 import { sharedModelsIcon } from './icons';
-import { CommandIDs } from './tokens';
+import type { SharedModelsModel } from './model';
+import { CommandIDs, TRANSLATION_DOMAIN } from './tokens';
+import type { IEntry, Kind } from './types';
+import type { DetailsManager } from './widgets/details';
 import type { SharedModelsPanel } from './widgets/panel';
 
-/** Register the extension's commands, and list them in the palette. */
-export function addCommands(
-  app: JupyterFrontEnd,
-  panel: SharedModelsPanel,
-  trans: TranslationBundle,
-  palette: ICommandPalette | null
-): void {
-  app.commands.addCommand(CommandIDs.open, {
+export interface ICommandsOptions {
+  app: JupyterFrontEnd;
+  panel: SharedModelsPanel;
+  model: SharedModelsModel;
+  translator: ITranslator;
+  palette: ICommandPalette | null;
+  rendermime: IRenderMimeRegistry | null;
+}
+
+/** The `{id}` argument of the entry commands. */
+const ENTRY_ARGS = {
+  args: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', description: 'The ID of the catalog entry' }
+    },
+    required: ['id']
+  }
+} as const;
+
+const NO_ARGS = { args: { type: 'object', properties: {} } } as const;
+
+/**
+ * Register the extension's commands, and list Open, Add model and Add
+ * notebook in the palette. Wizards, dialogs and the details view are loaded
+ * the first time they are used.
+ */
+export function addCommands(options: ICommandsOptions): void {
+  const { app, panel, model, translator, palette } = options;
+  const trans = translator.load(TRANSLATION_DOMAIN);
+  const { commands } = app;
+  let details: DetailsManager | null = null;
+
+  const detailsManager = async (): Promise<DetailsManager> => {
+    if (!details) {
+      const { DetailsManager } = await import('./widgets/details');
+      details = new DetailsManager({
+        app,
+        catalog: model,
+        rendermime: options.rendermime,
+        translator
+      });
+    }
+    return details;
+  };
+
+  const onSaved = (entry: IEntry, created: boolean): void => {
+    void model.entrySaved(entry, created);
+    details?.saved(entry);
+  };
+
+  const openWizard = async (kind: Kind, entry?: IEntry): Promise<void> => {
+    const { openEntryWizard } = await import('./wizard');
+    openEntryWizard({
+      app,
+      client: model.client,
+      translator,
+      kind,
+      entry,
+      onSaved: saved => onSaved(saved, entry === undefined)
+    });
+  };
+
+  /** The entry of a command, as the server has it now; null on failure. */
+  const fetchEntry = async (
+    args: ReadonlyPartialJSONObject
+  ): Promise<IEntry | null> => {
+    const id = String(args.id ?? '');
+    try {
+      return await model.client.getEntry(id);
+    } catch (reason) {
+      await showErrorMessage(
+        trans.__('Could not load “%1”', id),
+        asApiError(reason)
+      );
+      return null;
+    }
+  };
+
+  /** Owners only: false for entries the list knows belong to someone else. */
+  const mayChange = (args: ReadonlyPartialJSONObject): boolean => {
+    const entry = model.findEntry(String(args.id ?? ''));
+    return entry === undefined || model.isOwner(entry);
+  };
+
+  commands.addCommand(CommandIDs.open, {
     label: trans.__('Open Shared models'),
     caption: trans.__('Show the Shared models panel'),
     icon: sharedModelsIcon,
-    describedBy: { args: { type: 'object', properties: {} } },
+    describedBy: NO_ARGS,
     execute: () => {
       app.shell.activateById(panel.id);
     }
   });
 
-  palette?.addItem({
-    command: CommandIDs.open,
-    category: trans.__('Shared Models')
+  commands.addCommand(CommandIDs.addModel, {
+    label: trans.__('Add model'),
+    caption: trans.__('Share a model with your team'),
+    icon: args => (args.isPalette ? undefined : addIcon),
+    describedBy: NO_ARGS,
+    execute: () => openWizard('model')
   });
+
+  commands.addCommand(CommandIDs.addNotebook, {
+    label: trans.__('Add notebook'),
+    caption: trans.__('Share a notebook with your team'),
+    icon: args => (args.isPalette ? undefined : addIcon),
+    describedBy: NO_ARGS,
+    execute: () => openWizard('notebook')
+  });
+
+  commands.addCommand(CommandIDs.editEntry, {
+    label: trans.__('Edit'),
+    caption: trans.__('Change a model or notebook you shared'),
+    icon: editIcon,
+    describedBy: ENTRY_ARGS,
+    isEnabled: mayChange,
+    execute: async args => {
+      const entry = await fetchEntry(args);
+      if (entry) {
+        await openWizard(entry.kind, entry);
+      }
+    }
+  });
+
+  commands.addCommand(CommandIDs.shareEntry, {
+    label: trans.__('Share…'),
+    caption: trans.__('Change who a model or notebook is shared with'),
+    icon: shareIcon,
+    describedBy: ENTRY_ARGS,
+    isEnabled: mayChange,
+    execute: async args => {
+      const entry = await fetchEntry(args);
+      if (!entry) {
+        return;
+      }
+      const { shareEntry } = await import('./dialogs/share');
+      const saved = await shareEntry({ client: model.client, entry, trans });
+      if (saved) {
+        onSaved(saved, false);
+        Notification.success(
+          trans.__('The sharing of “%1” was saved.', saved.title),
+          { autoClose: 4000 }
+        );
+      }
+    }
+  });
+
+  commands.addCommand(CommandIDs.deleteEntry, {
+    label: trans.__('Delete'),
+    caption: trans.__('Delete a model or notebook you shared'),
+    icon: deleteIcon,
+    describedBy: ENTRY_ARGS,
+    isEnabled: mayChange,
+    execute: async args => {
+      const id = String(args.id ?? '');
+      const entry = model.findEntry(id) ?? (await fetchEntry(args));
+      if (!entry) {
+        return;
+      }
+      const { confirmDelete, confirmReload } = await import('./dialogs/delete');
+      if (!(await confirmDelete(entry, trans))) {
+        return;
+      }
+      try {
+        await model.client.deleteEntry(entry.id, entry.version);
+      } catch (reason) {
+        const error = asApiError(reason);
+        if (error.status === 412) {
+          if (await confirmReload(entry.title, trans)) {
+            void model.refresh();
+            (await detailsManager()).open(entry.id);
+          }
+          return;
+        }
+        if (error.status === 404) {
+          // Already gone: show the catalog as it is.
+          model.entryDeleted(entry.id);
+          details?.deleted(entry.id);
+          return;
+        }
+        await showErrorMessage(
+          trans.__('Could not delete “%1”', entry.title),
+          error
+        );
+        return;
+      }
+      model.entryDeleted(entry.id);
+      details?.deleted(entry.id);
+    }
+  });
+
+  commands.addCommand(CommandIDs.openDetails, {
+    label: trans.__('Details'),
+    caption: trans.__('Show every field of a shared model or notebook'),
+    icon: infoIcon,
+    describedBy: ENTRY_ARGS,
+    execute: async args => {
+      (await detailsManager()).open(String(args.id ?? ''));
+    }
+  });
+
+  commands.addCommand(CommandIDs.refresh, {
+    label: trans.__('Refresh Shared models'),
+    caption: trans.__('Load the shared models list again'),
+    icon: refreshIcon,
+    describedBy: NO_ARGS,
+    execute: () => model.refresh()
+  });
+
+  const category = trans.__('Shared Models');
+  for (const command of [
+    CommandIDs.open,
+    CommandIDs.addModel,
+    CommandIDs.addNotebook,
+    CommandIDs.refresh
+  ]) {
+    palette?.addItem({ command, category });
+  }
 }

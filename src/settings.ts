@@ -14,21 +14,24 @@ export interface IPanelSettings {
   defaultTab: CatalogTab;
   /** The sort order shown when the panel opens. */
   defaultSort: CatalogSort;
+  /** Whether selecting a tab makes it the default tab. */
+  rememberTab: boolean;
 }
 
 /** The defaults; keep in step with `schema/plugin.json`. */
 export const DEFAULT_SETTINGS: Readonly<IPanelSettings> = {
   pageSize: 50,
   defaultTab: 'organization',
-  defaultSort: 'updated'
+  defaultSort: 'updated',
+  rememberTab: true
 };
 
-const TABS: ReadonlyArray<CatalogTab> = [
+export const TABS: ReadonlyArray<CatalogTab> = [
   'mine',
   'shared-with-me',
   'organization'
 ];
-const SORTS: ReadonlyArray<CatalogSort> = [
+export const SORTS: ReadonlyArray<CatalogSort> = [
   'updated',
   'title-asc',
   'title-desc'
@@ -46,6 +49,7 @@ export function readSettings(
   const pageSize = composite?.pageSize;
   const defaultTab = composite?.defaultTab;
   const defaultSort = composite?.defaultSort;
+  const rememberTab = composite?.rememberTab;
   return {
     pageSize:
       typeof pageSize === 'number' &&
@@ -59,6 +63,10 @@ export function readSettings(
       : DEFAULT_SETTINGS.defaultTab,
     defaultSort: SORTS.includes(defaultSort as CatalogSort)
       ? (defaultSort as CatalogSort)
-      : DEFAULT_SETTINGS.defaultSort
+      : DEFAULT_SETTINGS.defaultSort,
+    rememberTab:
+      typeof rememberTab === 'boolean'
+        ? rememberTab
+        : DEFAULT_SETTINGS.rememberTab
   };
 }

@@ -21,4 +21,25 @@ export const API_BASE_PATH = 'shared-models/api';
 export namespace CommandIDs {
   /** Reveal and activate the Shared models panel. */
   export const open = 'shared-models:open';
+
+  /** Open the wizard that shares a new model. */
+  export const addModel = 'shared-models:add-model';
+
+  /** Open the wizard that shares a new notebook. */
+  export const addNotebook = 'shared-models:add-notebook';
+
+  /** Open the wizard on an entry the user owns (args: `{id}`). */
+  export const editEntry = 'shared-models:edit-entry';
+
+  /** Delete an entry the user owns, after confirmation (args: `{id}`). */
+  export const deleteEntry = 'shared-models:delete-entry';
+
+  /** Change who an entry is shared with (args: `{id}`). */
+  export const shareEntry = 'shared-models:share-entry';
+
+  /** Show every field of an entry in the main area (args: `{id}`). */
+  export const openDetails = 'shared-models:open-details';
+
+  /** Reload the catalog list. */
+  export const refresh = 'shared-models:refresh';
 }

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Error, Page, expect
+from playwright.sync_api import ConsoleMessage, Error, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -54,15 +54,30 @@ class LabServer:
     token: str
     root_dir: Path
     log_file: Path
+    db_url: str  # the catalog store the server uses (SQLite)
 
     def url(self, path: str) -> str:
         return self.base_url + path.lstrip("/")
 
     def get(self, path: str) -> tuple[int, bytes]:
         """GET a server path with the token; returns (status, body)."""
+        return self.request("GET", path)
+
+    def request(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, bytes]:
+        """Call a server path with the token (and a JSON body); returns (status, body)."""
+        data = None if body is None else json.dumps(body).encode()
         # Always http://127.0.0.1:<port>/…: no file: or custom schemes.
         request = urllib.request.Request(  # noqa: S310
-            self.url(path), headers={"Authorization": f"token {self.token}"}
+            self.url(path),
+            data=data,
+            method=method,
+            headers={
+                "Authorization": f"token {self.token}",
+                "Content-Type": "application/json",
+                **(headers or {}),
+            },
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
@@ -94,18 +109,16 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def lab_server(
-    tmp_path_factory: pytest.TempPathFactory, artifacts_dir: Path
-) -> Iterator[LabServer]:
-    """A real ``jupyter lab`` on a free port, with a random token and its own
-    temporary workspace, catalog, settings and config: nothing of the
-    developer's own JupyterLab is read or changed."""
-    home = tmp_path_factory.mktemp("lab")
+@contextlib.contextmanager
+def launch_lab(home: Path, log_file: Path, *, username: str = "alice") -> Iterator[LabServer]:
+    """Start a real ``jupyter lab`` on a free port, with a random token and its
+    own workspace, catalog, settings and config under ``home``: nothing of the
+    developer's own JupyterLab is read or changed. Stopped on exit."""
     root_dir = home / "workspace"
-    root_dir.mkdir()
+    root_dir.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     token = secrets.token_hex(24)
+    db_url = f"sqlite:///{home / 'catalog.sqlite'}"
     env = {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(home / "config"),
@@ -128,8 +141,8 @@ def lab_server(
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.expose_app_in_browser=True",
-        f"--SharedModelsApp.db_url=sqlite:///{home / 'catalog.sqlite'}",
-        "--SharedModelsApp.username=alice",
+        f"--SharedModelsApp.db_url={db_url}",
+        f"--SharedModelsApp.username={username}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers, CI runners
         command.append("--allow-root")
@@ -138,12 +151,11 @@ def lab_server(
         # No "Would you like to get notified about official Jupyter news?" toast.
         {"@jupyterlab/apputils-extension/notification": {"fetchNews": "false"}},
     )
-    log_file = artifacts_dir / "jupyter-lab.log"
     with log_file.open("wb") as log:
         process = subprocess.Popen(
             command, cwd=root_dir, env=env, stdout=log, stderr=subprocess.STDOUT
         )
-        server = LabServer(f"http://127.0.0.1:{port}/", token, root_dir, log_file)
+        server = LabServer(f"http://127.0.0.1:{port}/", token, root_dir, log_file, db_url)
         try:
             _wait_until_up(server, process)
             yield server
@@ -154,6 +166,15 @@ def lab_server(
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def lab_server(
+    tmp_path_factory: pytest.TempPathFactory, artifacts_dir: Path
+) -> Iterator[LabServer]:
+    """The session's ``jupyter lab``, signed in to the catalog as alice."""
+    with launch_lab(tmp_path_factory.mktemp("lab"), artifacts_dir / "jupyter-lab.log") as server:
+        yield server
 
 
 def _write_user_settings(settings_dir: Path, settings: dict[str, dict[str, Any]]) -> None:
@@ -217,11 +238,44 @@ def console_errors(page: Page) -> list[str]:
     return errors
 
 
-@pytest.fixture
-def lab_page(page: Page, lab_server: LabServer, console_errors: list[str]) -> Page:
-    """A JupyterLab page with a fresh layout, once the shell is ready."""
+PLUGIN_SETTINGS = "lab/api/settings/shared-models-ext:plugin"
+PANEL = "Shared models"
+
+
+def panel_region(page: Page) -> Locator:
+    """The Shared models panel (a named region)."""
+    return page.get_by_role("region", name=PANEL, exact=True)
+
+
+def sidebar_tab(page: Page) -> Locator:
+    """The panel's tab in the left sidebar."""
+    return page.get_by_role("complementary", name="main sidebar").get_by_role(
+        "tab", name=PANEL, exact=True
+    )
+
+
+def set_theme(page: Page, theme: str, *, light: bool) -> None:
+    page.evaluate(
+        "theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme
+    )
+    expect(page.locator("body")).to_have_attribute("data-jp-theme-light", str(light).lower())
+    expect(page.locator("body")).to_have_attribute("data-jp-theme-name", theme)
+    # Switching themes shows the splash screen until the new CSS is loaded.
+    expect(page.locator("#jupyterlab-splash")).to_have_count(0)
+
+
+def reset_panel_settings(server: LabServer, **values: Any) -> None:
+    """Put the panel's user settings back to the defaults (plus ``values``): the
+    panel remembers the selected tab, and one test must not choose the next one's."""
+    status, body = server.request("PUT", PLUGIN_SETTINGS, {"raw": json.dumps(values)})
+    assert status == 204, body
+
+
+def open_lab(page: Page, server: LabServer) -> Page:
+    """Load JupyterLab with a fresh layout and wait until the shell is ready."""
+    reset_panel_settings(server)
     page.set_default_timeout(20_000)
-    page.goto(lab_server.url(f"lab?reset&token={lab_server.token}"))
+    page.goto(server.url(f"lab?reset&token={server.token}"))
     expect(page.locator("#jupyterlab-splash")).to_have_count(0, timeout=60_000)
     expect(page.locator(".jp-LabShell")).to_be_visible()
     # window.jupyterapp exists with --LabApp.expose_app_in_browser; wait until
@@ -245,3 +299,9 @@ def lab_page(page: Page, lab_server: LabServer, console_errors: list[str]) -> Pa
             "--overwrite)."
         )
     return page
+
+
+@pytest.fixture
+def lab_page(page: Page, lab_server: LabServer, console_errors: list[str]) -> Page:
+    """A JupyterLab page with a fresh layout, once the shell is ready."""
+    return open_lab(page, lab_server)

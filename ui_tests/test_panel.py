@@ -5,30 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import LabServer
-from playwright.sync_api import Locator, Page, expect
-
-PANEL = "Shared models"
-
-
-def panel_region(page: Page) -> Locator:
-    return page.get_by_role("region", name=PANEL, exact=True)
-
-
-def sidebar_tab(page: Page) -> Locator:
-    return page.get_by_role("complementary", name="main sidebar").get_by_role(
-        "tab", name=PANEL, exact=True
-    )
-
-
-def set_theme(page: Page, theme: str, *, light: bool) -> None:
-    page.evaluate(
-        "theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme
-    )
-    expect(page.locator("body")).to_have_attribute("data-jp-theme-light", str(light).lower())
-    expect(page.locator("body")).to_have_attribute("data-jp-theme-name", theme)
-    # Switching themes shows the splash screen until the new CSS is loaded.
-    expect(page.locator("#jupyterlab-splash")).to_have_count(0)
+from conftest import PANEL, LabServer, panel_region, set_theme, sidebar_tab
+from playwright.sync_api import Page, expect
 
 
 def test_sidebar_tab_opens_the_panel(lab_page: Page, console_errors: list[str]) -> None:
@@ -59,6 +37,7 @@ def test_settings_schema_is_served(lab_server: LabServer) -> None:
         "pageSize": 50,
         "defaultTab": "organization",
         "defaultSort": "updated",
+        "rememberTab": True,
     }
     for name, spec in properties.items():
         assert spec.get("title"), name
@@ -91,8 +70,8 @@ def test_panel_shows_the_signed_in_user(lab_page: Page, lab_server: LabServer) -
     sidebar_tab(lab_page).click()
 
     region = panel_region(lab_page)
-    expect(region.get_by_role("status")).to_contain_text("Signed in as")
-    expect(region.get_by_role("status")).to_contain_text("alice")
+    user = region.get_by_role("status").filter(has_text="Signed in as")
+    expect(user).to_contain_text("alice")
     expect(region.get_by_role("alert")).to_have_count(0)
 
 

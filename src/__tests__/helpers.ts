@@ -1,6 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import type { ApiError } from '../request';
+import type { IEntry, IEntryPage } from '../types';
 
 /** A canned HTTP answer. */
 export interface ICanned {
@@ -71,4 +72,78 @@ export async function rejectionOf(
     return error as ApiError;
   }
   throw new Error('Expected the promise to reject');
+}
+
+/**
+ * Server settings whose `fetch` answers each request with `route(url)`
+ * (which may wait), recording every request it sees.
+ */
+export function routedSettings(
+  route: (url: URL, request: Request) => ICanned | Promise<ICanned>
+): {
+  settings: ServerConnection.ISettings;
+  requests: Request[];
+  fetch: jest.Mock;
+} {
+  const requests: Request[] = [];
+  const fetch = jest.fn(async (input: RequestInfo | URL) => {
+    const request = input as Request;
+    requests.push(request);
+    const answer = await route(new URL(request.url), request);
+    if (request.signal?.aborted) {
+      throw new DOMException('The operation was aborted.', 'AbortError');
+    }
+    return new Response(answer.status === 204 ? null : (answer.body ?? ''), {
+      status: answer.status,
+      statusText: answer.statusText ?? '',
+      headers: { 'Content-Type': answer.contentType ?? 'application/json' }
+    });
+  });
+  const settings = ServerConnection.makeSettings({
+    baseUrl: 'http://localhost:8888/lab-base/',
+    fetch: fetch as unknown as typeof window.fetch,
+    token: 'secret-token'
+  });
+  return { settings, requests, fetch };
+}
+
+/** The API path of a request URL: `entries`, `me`, … */
+export function apiPath(url: URL): string {
+  return url.pathname.replace(/^.*\/shared-models\/api\//, '');
+}
+
+/** A catalog entry for tests; override any field. */
+export function makeEntry(overrides: Partial<IEntry> & { id: string }): IEntry {
+  return {
+    kind: 'model',
+    title: overrides.id,
+    description: '',
+    data_type: 'text',
+    task: 'text-classification',
+    framework: 'pytorch',
+    keywords: [],
+    owner: 'alice',
+    share: { organization: true, users: [], canvas_users: [] },
+    training: null,
+    inference: null,
+    notebook: null,
+    created_at: '2026-11-21T10:00:00Z',
+    updated_at: '2026-11-21T10:00:00Z',
+    version: 1,
+    ...overrides
+  };
+}
+
+/** A page of `GET /entries`. */
+export function page(
+  items: IEntry[],
+  next_cursor: string | null = null,
+  total = items.length
+): IEntryPage {
+  return { items, next_cursor, total };
+}
+
+/** Let pending promises and timers of 0 ms run. */
+export function flush(): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, 0));
 }

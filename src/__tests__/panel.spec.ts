@@ -7,14 +7,50 @@ import { SharedModelsModel } from '../model';
 import { ApiError } from '../request';
 import { PANEL_ID } from '../tokens';
 import { SharedModelsPanel } from '../widgets/panel';
-import { cannedSettings, ICanned, json, waitFor } from './helpers';
+import {
+  apiPath,
+  cannedSettings,
+  ICanned,
+  json,
+  page,
+  routedSettings,
+  waitFor
+} from './helpers';
 
+/** A panel whose `/me` answers come from `answers` (the last repeats). */
 function createPanel(...answers: ICanned[]): {
   panel: SharedModelsPanel;
   fetch: jest.Mock;
+  requests: Request[];
 } {
-  const { settings, fetch } = cannedSettings(...answers);
-  return { panel: panelFor(settings), fetch };
+  const queue = [...answers];
+  const { settings, fetch, requests } = routedSettings(url => {
+    switch (apiPath(url)) {
+      case 'me':
+        return queue.length > 1 ? queue.shift()! : queue[0];
+      case 'entries':
+        return { status: 200, body: json(page([])) };
+      default:
+        return { status: 200, body: json(OPTIONS) };
+    }
+  });
+  return { panel: panelFor(settings), fetch, requests };
+}
+
+const OPTIONS = {
+  kinds: [],
+  data_types: [],
+  tasks: {},
+  frameworks: [],
+  hyperparameter_types: [],
+  scalings: [],
+  column_types: [],
+  image_sources: [],
+  instance_types: { training: [], inference: [] }
+};
+
+function userStatus(panel: SharedModelsPanel): Element | null {
+  return panel.node.querySelector('.sme-UserStatus');
 }
 
 function panelFor(serverSettings: ServerConnection.ISettings) {
@@ -56,7 +92,13 @@ describe('SharedModelsPanel', () => {
 
     panel.show();
     await waitFor(() => panel!.node.textContent!.includes('Alice Liddell'));
-    expect(created.fetch).toHaveBeenCalledTimes(1);
+    await waitFor(() => created.fetch.mock.calls.length === 3);
+    // The user, the vocabularies and the first page: once each.
+    expect(created.requests.map(r => apiPath(new URL(r.url))).sort()).toEqual([
+      'entries',
+      'me',
+      'options'
+    ]);
   });
 
   it('shows the signed-in user', async () => {
@@ -64,8 +106,9 @@ describe('SharedModelsPanel', () => {
     Widget.attach(panel, document.body);
 
     await waitFor(() => panel!.node.textContent!.includes('Alice Liddell'));
-    const status = panel.node.querySelector('[role="status"]');
-    expect(status?.textContent).toBe('Signed in as Alice Liddell (alice)');
+    expect(userStatus(panel)?.textContent).toBe(
+      'Signed in as Alice Liddell (alice)'
+    );
     expect(panel.node.querySelector('[role="alert"]')).toBeNull();
   });
 
@@ -77,27 +120,25 @@ describe('SharedModelsPanel', () => {
     Widget.attach(panel, document.body);
 
     await waitFor(() => panel!.node.textContent!.includes('bob'));
-    expect(panel.node.querySelector('[role="status"]')?.textContent).toBe(
-      'Signed in as bob'
-    );
+    expect(userStatus(panel)?.textContent).toBe('Signed in as bob');
   });
 
   it('shows a loading state, then the API error message', async () => {
     let answer: (response: Response) => void = () => undefined;
     const settings = ServerConnection.makeSettings({
       baseUrl: 'http://localhost:8888/',
-      fetch: (() =>
+      fetch: ((request: Request) =>
         new Promise<Response>(resolve => {
-          answer = resolve;
+          if (new URL(request.url).pathname.endsWith('/me')) {
+            answer = resolve;
+          }
         })) as unknown as typeof window.fetch
     });
     panel = panelFor(settings);
     Widget.attach(panel, document.body);
 
     await waitFor(() => panel!.node.textContent!.includes('Loading'));
-    expect(panel.node.querySelector('[role="status"]')?.textContent).toBe(
-      'Loading your account…'
-    );
+    expect(userStatus(panel)?.textContent).toBe('Loading your account…');
 
     answer(
       new Response(
@@ -147,7 +188,8 @@ describe('SharedModelsPanel', () => {
 
     await waitFor(() => panel!.node.textContent!.includes('Alice Liddell'));
     expect(panel.node.querySelector('[role="alert"]')).toBeNull();
-    expect(created.fetch).toHaveBeenCalledTimes(2);
+    const me = created.requests.filter(r => apiPath(new URL(r.url)) === 'me');
+    expect(me).toHaveLength(2);
   });
 });
 

@@ -6,7 +6,8 @@ describe('readSettings', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       pageSize: schema.properties.pageSize.default,
       defaultTab: schema.properties.defaultTab.default,
-      defaultSort: schema.properties.defaultSort.default
+      defaultSort: schema.properties.defaultSort.default,
+      rememberTab: schema.properties.rememberTab.default
     });
   });
 
@@ -38,7 +39,13 @@ describe('readSettings', () => {
         defaultTab: 'mine',
         defaultSort: 'title-desc'
       })
-    ).toEqual({ pageSize: 10, defaultTab: 'mine', defaultSort: 'title-desc' });
+    ).toEqual({
+      pageSize: 10,
+      defaultTab: 'mine',
+      defaultSort: 'title-desc',
+      rememberTab: true
+    });
+    expect(readSettings({ rememberTab: false }).rememberTab).toBe(false);
     expect(readSettings({ pageSize: 200 }).pageSize).toBe(200);
   });
 
@@ -51,7 +58,10 @@ describe('readSettings', () => {
     ],
     ['a page size too large', { pageSize: 201 }],
     ['a fractional page size', { pageSize: 12.5 }],
-    ['values of the wrong type', { pageSize: '50', defaultTab: 3 }]
+    [
+      'values of the wrong type',
+      { pageSize: '50', defaultTab: 3, rememberTab: 'yes' }
+    ]
   ])('falls back to the defaults for %s', (_name, composite) => {
     expect(readSettings(composite)).toEqual(DEFAULT_SETTINGS);
   });

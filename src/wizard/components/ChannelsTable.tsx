@@ -1,0 +1,57 @@
+import * as React from 'react';
+
+import { useWizard } from '../context';
+import type { IChannelRow } from '../form';
+import { CellInput, patchRow, removeRow, RowsTable } from './Table';
+
+// Technical examples (identifiers, regexes): not translated.
+const EXAMPLE_NAME = 'train';
+
+const PATH = 'training.channels';
+
+export interface IChannelsTableProps {
+  rows: IChannelRow[];
+  onChange: (rows: IChannelRow[]) => void;
+}
+
+/** Training channels: name + S3 URI, 1 to 20. */
+export function ChannelsTable(props: IChannelsTableProps): JSX.Element {
+  const { trans } = useWizard();
+  const { rows, onChange } = props;
+  return (
+    <RowsTable
+      path={PATH}
+      caption={trans.__('Channels')}
+      hint={trans.__(
+        'The named inputs of the training job (e.g. train, test), 1 to 20. Names use letters, digits, ".", "-" and "_".'
+      )}
+      headers={[trans.__('Name'), trans.__('S3 URI')]}
+      rows={rows}
+      renderRow={(row, index) => [
+        <CellInput
+          key="name"
+          path={`${PATH}.${index}.name`}
+          label={trans.__('Channel %1 name', index + 1)}
+          value={row.name}
+          placeholder={EXAMPLE_NAME}
+          spellCheck={false}
+          onChange={name => onChange(patchRow(rows, index, { name }))}
+        />,
+        <CellInput
+          key="uri"
+          path={`${PATH}.${index}.uri`}
+          label={trans.__('Channel %1 S3 URI', index + 1)}
+          value={row.uri}
+          placeholder={trans.__('s3://bucket/data/train/')}
+          spellCheck={false}
+          className="sme-mod-wide"
+          onChange={uri => onChange(patchRow(rows, index, { uri }))}
+        />
+      ]}
+      addLabel={trans.__('Add channel')}
+      onAdd={() => onChange([...rows, { name: '', uri: '' }])}
+      removeLabel={index => trans.__('Remove channel %1', index + 1)}
+      onRemove={index => onChange(removeRow(rows, index))}
+    />
+  );
+}

@@ -1,0 +1,278 @@
+import type { TranslationBundle } from '@jupyterlab/translation';
+import * as React from 'react';
+
+import type { SharedModelsClient } from '../../api';
+import type { IEntry, IOptions, Kind } from '../../types';
+import { IWizardContext, WizardContext } from '../context';
+import { placeErrors } from '../errors';
+import { visibleFields } from '../fields';
+import { emptyForm, formFromEntry, IEntryForm } from '../form';
+import { asApiError, IEditTarget, saveEntry } from '../save';
+import { useIdSuggestion } from '../useIdSuggestion';
+import { useWizardForm } from '../useWizardForm';
+import { BasicInfo } from './BasicInfo';
+import { Deployment } from './Deployment';
+import { NotebookSection } from './NotebookSection';
+import { Notice, NoticeState } from './Notice';
+import { Sharing } from './Sharing';
+import { Training } from './Training';
+
+export interface IWizardFormProps {
+  client: SharedModelsClient;
+  trans: TranslationBundle;
+  options: IOptions;
+  kind: Kind;
+  /** The entry to edit; a new entry without. */
+  entry?: IEntry;
+  idPrefix: string;
+  onSaved: (entry: IEntry) => void;
+  onCancel: () => void;
+}
+
+const INVALID_SELECTOR = '[aria-invalid="true"], [data-sme-invalid="true"]';
+
+/** The wizard's form: sections, problems, and saving. */
+export function WizardForm(props: IWizardFormProps): JSX.Element {
+  const { client, trans, options, kind, entry, idPrefix } = props;
+  const editing = entry !== undefined;
+  const wizard = useWizardForm(
+    () => (entry ? formFromEntry(entry) : emptyForm(kind)),
+    trans,
+    options
+  );
+  const { form, update } = wizard;
+  const [target, setTarget] = React.useState<IEditTarget | null>(
+    entry ? { id: entry.id, version: entry.version } : null
+  );
+  const [saving, setSaving] = React.useState(false);
+  const [notice, setNotice] = React.useState<NoticeState>(null);
+  const [focusRequest, setFocusRequest] = React.useState(0);
+  const formRef = React.useRef<HTMLFormElement>(null);
+  const noticeRef = React.useRef<HTMLDivElement>(null);
+  const titleRef = React.useRef<HTMLInputElement>(null);
+  const idEdited = React.useRef(false);
+  const alive = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    []
+  );
+  const suggestion = useIdSuggestion(client, kind);
+
+  // Start in the Title field, unless the user went elsewhere meanwhile.
+  React.useEffect(() => {
+    const active = document.activeElement;
+    const panel = formRef.current?.closest('.jp-MainAreaWidget');
+    if (!active || active === document.body || panel?.contains(active)) {
+      titleRef.current?.focus();
+    }
+  }, []);
+
+  // After a failed submit: the first invalid field, else the notice.
+  React.useEffect(() => {
+    if (focusRequest === 0) {
+      return;
+    }
+    const invalid =
+      formRef.current?.querySelector<HTMLElement>(INVALID_SELECTOR);
+    const target = invalid ?? noticeRef.current;
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'center' });
+  }, [focusRequest]);
+
+  const autoId = !editing;
+  const onTitleChange = (title: string): void => {
+    const auto = autoId && !idEdited.current;
+    update(f => ({ ...f, title, id: auto ? suggestion.localId(title) : f.id }));
+    if (auto) {
+      suggestion.request(title, (id, asked) =>
+        update(f => (f.title === asked && !idEdited.current ? { ...f, id } : f))
+      );
+    }
+  };
+  const onIdChange = (id: string): void => {
+    // Typed by hand: no more auto-filling (until the field is cleared).
+    idEdited.current = id.trim() !== '';
+    if (idEdited.current) {
+      suggestion.cancel();
+    }
+    update(f => ({ ...f, id }));
+  };
+
+  const submit = async (event: React.FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (saving) {
+      return;
+    }
+    wizard.markSubmitted();
+    if (wizard.clientErrors.size > 0) {
+      setNotice({ kind: 'invalid' });
+      setFocusRequest(n => n + 1);
+      return;
+    }
+    setSaving(true);
+    setNotice(null);
+    const submitted: IEntryForm = form;
+    const outcome = await saveEntry(client, submitted, target);
+    if (!alive.current) {
+      return;
+    }
+    setSaving(false);
+    switch (outcome.status) {
+      case 'saved':
+        props.onSaved(outcome.entry);
+        return;
+      case 'invalid': {
+        const placed = placeErrors(outcome.errors, visibleFields(submitted));
+        wizard.setServerErrors(placed.fields, placed.unplaced);
+        setNotice({ kind: 'invalid', message: outcome.message });
+        break;
+      }
+      case 'conflict':
+        // The server says which ID is taken, in words made for the field.
+        wizard.setServerErrors(new Map([['id', outcome.message]]), []);
+        setNotice({ kind: 'invalid' });
+        break;
+      case 'stale':
+        setNotice({ kind: 'stale' });
+        break;
+      default:
+        setNotice({ kind: 'error', message: outcome.error.message });
+    }
+    setFocusRequest(n => n + 1);
+  };
+
+  const reload = async (): Promise<void> => {
+    if (!target) {
+      return;
+    }
+    setNotice({ kind: 'reloading' });
+    try {
+      const fresh = await client.getEntry(target.id);
+      if (!alive.current) {
+        return;
+      }
+      wizard.reset(formFromEntry(fresh));
+      setTarget({ id: fresh.id, version: fresh.version });
+      setNotice({ kind: 'reloaded' });
+    } catch (reason) {
+      if (alive.current) {
+        setNotice({ kind: 'error', message: asApiError(reason).message });
+      }
+    }
+  };
+
+  const context: IWizardContext = {
+    trans,
+    options,
+    idPrefix,
+    errorOf: path => wizard.shownErrors.get(path),
+    touch: wizard.touch
+  };
+  const problems = wizard.shownErrors.size + wizard.unplaced.length;
+  const heading = editing
+    ? trans.__('Edit %1', entry.title)
+    : kind === 'model'
+      ? trans.__('Add model')
+      : trans.__('Add notebook');
+  const submitLabel = editing
+    ? trans.__('Save changes')
+    : kind === 'model'
+      ? trans.__('Add model')
+      : trans.__('Add notebook');
+
+  return (
+    <WizardContext.Provider value={context}>
+      <form
+        ref={formRef}
+        className="sme-Wizard-form"
+        aria-labelledby={`${idPrefix}-heading`}
+        aria-busy={saving || undefined}
+        noValidate
+        onSubmit={event => void submit(event)}
+      >
+        <header className="sme-Wizard-header">
+          <h1 id={`${idPrefix}-heading`} className="sme-Wizard-title">
+            {heading}
+          </h1>
+          <p className="sme-Wizard-intro">
+            {kind === 'model'
+              ? trans.__(
+                  'Share a model with your team: what it is, how to train it, how to deploy it. Fields marked * are required.'
+                )
+              : trans.__(
+                  'Share a notebook with your team. Fields marked * are required.'
+                )}
+          </p>
+        </header>
+        <Notice
+          ref={noticeRef}
+          state={notice}
+          problems={problems}
+          unplaced={wizard.unplaced}
+          onReload={() => void reload()}
+        />
+        <BasicInfo
+          form={form}
+          editing={editing}
+          titleRef={titleRef}
+          idStatus={
+            suggestion.pending
+              ? trans.__('Checking that the ID is free…')
+              : undefined
+          }
+          onChange={patch => update(f => ({ ...f, ...patch }))}
+          onTitleChange={onTitleChange}
+          onIdChange={onIdChange}
+        />
+        {kind === 'notebook' ? (
+          <NotebookSection
+            uri={form.notebook.s3_uri}
+            onChange={uri => update(f => ({ ...f, notebook: { s3_uri: uri } }))}
+          />
+        ) : null}
+        <Sharing
+          form={form}
+          onChange={share => update(f => ({ ...f, share }))}
+        />
+        {kind === 'model' ? (
+          <>
+            <Training
+              value={form.training}
+              tabular={form.data_type === 'tabular'}
+              onChange={patch =>
+                update(f => ({ ...f, training: { ...f.training, ...patch } }))
+              }
+            />
+            <Deployment
+              value={form.inference}
+              onChange={patch =>
+                update(f => ({ ...f, inference: { ...f.inference, ...patch } }))
+              }
+            />
+          </>
+        ) : null}
+        <footer className="sme-Wizard-footer">
+          <button
+            type="submit"
+            className="jp-mod-styled jp-mod-accept sme-Wizard-submit"
+            disabled={saving}
+          >
+            {submitLabel}
+          </button>
+          <button
+            type="button"
+            className="jp-mod-styled jp-mod-reject sme-Wizard-cancel"
+            onClick={props.onCancel}
+          >
+            {trans.__('Cancel')}
+          </button>
+          <span className="sme-Wizard-status" role="status">
+            {saving ? trans.__('Saving…') : ''}
+          </span>
+        </footer>
+      </form>
+    </WizardContext.Provider>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The entry wizard: "Add model", "Add notebook", and editing an entry.
+ *
+ * The panel's commands call `openEntryWizard`; the pure pieces (form ↔ API
+ * body, IDs, keywords, error placement) are exported for tests and reuse.
+ */
+import type { JupyterFrontEnd } from '@jupyterlab/application';
+import type { ITranslator } from '@jupyterlab/translation';
+import type { Widget } from '@lumino/widgets';
+
+import type { SharedModelsClient } from '../api';
+import { TRANSLATION_DOMAIN } from '../tokens';
+import type { IEntry } from '../types';
+import { createWizardWidget, wizardId } from './WizardWidget';
+
+export interface IWizardOptions {
+  app: JupyterFrontEnd;
+  client: SharedModelsClient;
+  translator: ITranslator;
+  kind: 'model' | 'notebook';
+  /** The entry to edit; a new entry without. */
+  entry?: IEntry;
+  /** Called with the saved entry, before the wizard closes. */
+  onSaved?: (entry: IEntry) => void;
+}
+
+/**
+ * Open the wizard in the main area and activate it; a wizard already open for
+ * the same entry (or the same kind of new entry) is activated instead.
+ * On a successful save it calls `onSaved`, then closes itself.
+ */
+export function openEntryWizard(options: IWizardOptions): Widget {
+  const { app, entry } = options;
+  const kind = entry?.kind ?? options.kind;
+  const id = wizardId(kind, entry);
+  for (const widget of app.shell.widgets('main')) {
+    if (widget.id === id) {
+      app.shell.activateById(id);
+      return widget;
+    }
+  }
+  const widget = createWizardWidget({
+    client: options.client,
+    trans: options.translator.load(TRANSLATION_DOMAIN),
+    kind,
+    entry,
+    onSaved: options.onSaved
+  });
+  app.shell.add(widget, 'main');
+  app.shell.activateById(widget.id);
+  return widget;
+}
+
+export { bodyFromForm } from './body';
+export { fieldErrors, placeErrors, errorFor, pathOf } from './errors';
+export { emptyForm, formFromEntry } from './form';
+export type { IEntryForm } from './form';
+export { deriveId, isValidId, withSuffix } from './ids';
+export { normalizeKeywords, spacesToCommas } from './keywords';
+export { validateForm } from './validate';
