@@ -9,9 +9,12 @@ from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Unicode, default, validate
 
+from .aws import AwsClients
+from .aws.s3 import S3Service
 from .catalog import Catalog
 from .handlers import routes
 from .identity import resolve_identity
+from .notebooks import NotebookSharing
 from .schemas import validate_s3_uri
 from .services import SETTINGS_KEY, Services
 from .store.sql import SqlCatalogStore
@@ -60,6 +63,15 @@ class SharedModelsApp(ExtensionApp):
         config=True,
         help="AWS region for S3, SageMaker and ECR clients. Unset: boto3's own resolution.",
     )
+    aws_endpoint_url = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "Endpoint URL for every AWS client (an S3-compatible store, a private "
+            "endpoint). Unset: AWS_ENDPOINT_URL or AWS's own endpoints."
+        ),
+    )
     sagemaker_role_arn = Unicode(
         None,
         allow_none=True,
@@ -99,9 +111,14 @@ class SharedModelsApp(ExtensionApp):
         except Exception as error:  # the store answers 503 until the database is back
             self.log.warning("Shared models: the catalog store is not available yet: %s", error)
         self.log.info("Shared models: signed in as %r", identity.username)
+        aws = AwsClients(region=self.aws_region, endpoint_url=self.aws_endpoint_url)
+        s3 = S3Service(aws)
         self.settings[SETTINGS_KEY] = Services(
             identity=identity,
             catalog=catalog,
+            aws=aws,
+            s3=s3,
+            notebooks=NotebookSharing(catalog, s3, self.share_notebooks_to),
             share_notebooks_to=self.share_notebooks_to,
             aws_region=self.aws_region,
             sagemaker_role_arn=self.sagemaker_role_arn,

@@ -14,7 +14,10 @@ from pydantic.json_schema import models_json_schema
 
 from . import __version__
 from .schemas import (
+    BucketList,
     CreateEntry,
+    DatasetCheck,
+    DatasetCheckRequest,
     Entry,
     EntryPage,
     EntryQuery,
@@ -22,8 +25,15 @@ from .schemas import (
     IdSuggestion,
     IdSuggestionQuery,
     Me,
+    OpenedNotebook,
+    OpenNotebook,
     Options,
     ReplaceEntry,
+    S3Exists,
+    S3ExistsQuery,
+    S3Listing,
+    S3Query,
+    ShareNotebookTarget,
 )
 
 REF = "#/components/schemas/{model}"
@@ -41,6 +51,7 @@ class Operation:
     errors: tuple[int, ...] = ()
     request_headers: dict[str, str] = field(default_factory=dict)
     response_headers: dict[str, str] = field(default_factory=dict)
+    alternatives: tuple[type[BaseModel], ...] = ()  # other shapes of the success response
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -100,12 +111,64 @@ OPERATIONS: tuple[Operation, ...] = (
         errors=(400,),
     ),
     Operation("get", "/openapi.json", "This document", None),
+    Operation(
+        "get",
+        "/s3",
+        "No uri: the caller's buckets. Else one page of folders and objects under the prefix",
+        S3Listing,
+        query=S3Query,
+        errors=(400, 404, 502, 503),
+        alternatives=(BucketList,),
+    ),
+    Operation(
+        "get",
+        "/s3/exists",
+        "Is there an object at, or under, this S3 URI?",
+        S3Exists,
+        query=S3ExistsQuery,
+        errors=(400, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/notebooks/share",
+        "Validate a workspace notebook with nbformat, upload it to S3 and list it. "
+        "The body also carries the entry's basic information (as in CreateEntry).",
+        Entry,
+        status=201,
+        body=ShareNotebookTarget,
+        errors=(400, 404, 409, 413, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/open",
+        "Copy a shared notebook into the workspace (never overwriting)",
+        OpenedNotebook,
+        status=201,
+        body=OpenNotebook,
+        errors=(400, 404, 413, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/validation-check",
+        "Compare the CSV headers of the entry's training and validation datasets",
+        DatasetCheck,
+        errors=(400, 404, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/validation-check",
+        "Compare the CSV headers of two datasets (before an entry exists)",
+        DatasetCheck,
+        body=DatasetCheckRequest,
+        errors=(400, 404, 502, 503),
+    ),
 )
 
 
 def build_openapi(base_url: str = "/") -> dict[str, Any]:
     """The OpenAPI 3.1 document for a server mounted at ``base_url``."""
     models = {op.response for op in OPERATIONS} | {op.body for op in OPERATIONS}
+    models |= {model for op in OPERATIONS for model in op.alternatives}
     models.add(ErrorResponse)
     named = sorted((m for m in models if m is not None), key=lambda m: m.__name__)
     _, schema = models_json_schema(
@@ -125,7 +188,8 @@ def build_openapi(base_url: str = "/") -> dict[str, Any]:
 
 
 def _responses() -> set[type[BaseModel]]:
-    return {op.response for op in OPERATIONS if op.response is not None} | {ErrorResponse}
+    responses = {op.response for op in OPERATIONS if op.response is not None}
+    return responses | {m for op in OPERATIONS for m in op.alternatives} | {ErrorResponse}
 
 
 def _operation(op: Operation) -> dict[str, Any]:
@@ -146,7 +210,10 @@ def _operation(op: Operation) -> dict[str, Any]:
             {"name": name, "in": "header", "description": description, "schema": {"type": "string"}}
         )
     success: dict[str, Any] = {"description": op.summary}
-    if op.response is not None:
+    if op.response is not None and op.alternatives:
+        options = [_ref(model) for model in (op.response, *op.alternatives)]
+        success["content"] = {"application/json": {"schema": {"oneOf": options}}}
+    elif op.response is not None:
         success["content"] = _json_content(op.response)
     elif op.path == "/openapi.json":
         success["content"] = {"application/json": {"schema": {"type": "object"}}}
@@ -168,5 +235,9 @@ def _operation(op: Operation) -> dict[str, Any]:
     return result
 
 
+def _ref(model: type[BaseModel]) -> dict[str, str]:
+    return {"$ref": REF.format(model=model.__name__)}
+
+
 def _json_content(model: type[BaseModel]) -> dict[str, Any]:
-    return {"application/json": {"schema": {"$ref": REF.format(model=model.__name__)}}}
+    return {"application/json": {"schema": _ref(model)}}

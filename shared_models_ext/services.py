@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .aws import AwsClients
+from .aws.s3 import S3Service
 from .catalog import Catalog
 from .identity import Identity
+from .notebooks import NotebookSharing
 
 SETTINGS_KEY = "shared_models"
 
@@ -14,6 +17,9 @@ SETTINGS_KEY = "shared_models"
 class Services:
     identity: Identity
     catalog: Catalog
+    aws: AwsClients
+    s3: S3Service
+    notebooks: NotebookSharing
     share_notebooks_to: str | None
     aws_region: str | None
     sagemaker_role_arn: str | None

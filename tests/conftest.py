@@ -123,8 +123,9 @@ def _free_port() -> int:
 class UserServer:
     """A real ``jupyter server`` process for one user over the shared store."""
 
-    def __init__(self, username: str, db_url: str, home: Path) -> None:
+    def __init__(self, username: str, db_url: str, home: Path, env: dict[str, str]) -> None:
         self.username = username
+        self.root = home / "root"
         self.port = _free_port()
         self.token = secrets.token_hex(16)
         self.base_url = f"http://127.0.0.1:{self.port}/"
@@ -142,6 +143,7 @@ class UserServer:
         )
         env = {
             **os.environ,
+            **env,
             "JUPYTER_CONFIG_DIR": str(config_dir),
             "JUPYTER_DATA_DIR": str(home / "data"),
             "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
@@ -213,10 +215,44 @@ class UserServer:
         self.log.close()
 
 
+MOTO_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
+    "AWS_CONFIG_FILE": "/nonexistent/config",
+}
+
+
 @pytest.fixture(scope="session")
-def user_servers(
-    db_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str, UserServer]]:
+def moto_endpoint() -> Iterator[str]:
+    """moto's HTTP server on loopback: S3, SageMaker, ECR for every server under test."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def aws(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A clean moto account; returns a boto3 S3 client to arrange and inspect data."""
+    import boto3
+
+    reset = urllib.request.Request(f"{moto_endpoint}/moto-api/reset", method="POST")  # noqa: S310
+    urllib.request.urlopen(reset, timeout=10).close()  # noqa: S310 - loopback
+    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {**MOTO_ENV, "AWS_ENDPOINT_URL": moto_endpoint}.items():
+        monkeypatch.setenv(name, value)
+    return boto3.client("s3", region_name="us-east-1", endpoint_url=moto_endpoint)
+
+
+@pytest.fixture(scope="session")
+def user_servers(db_url: str) -> Iterator[dict[str, UserServer]]:
     servers: dict[str, UserServer] = {}
     yield servers
     for server in servers.values():
@@ -227,6 +263,7 @@ def user_servers(
 def as_user(
     user_servers: dict[str, UserServer],
     db_url: str,
+    moto_endpoint: str,
     tmp_path_factory: pytest.TempPathFactory,
     api: Client,
 ) -> Callable[[str], Client]:
@@ -237,7 +274,8 @@ def as_user(
             return api
         if username not in user_servers:
             home = tmp_path_factory.mktemp(f"server-{username}")
-            user_servers[username] = UserServer(username, db_url, home)
+            aws_env = {**MOTO_ENV, "AWS_ENDPOINT_URL": moto_endpoint}
+            user_servers[username] = UserServer(username, db_url, home, aws_env)
         return user_servers[username].client()
 
     return client_for

@@ -84,7 +84,9 @@ def new_database(backend: str, directory: Path, purpose: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A migrated catalog database shared by the session's tests (see ``clean_db``)."""
     with new_database(request.param, tmp_path_factory.mktemp("catalog"), "catalog") as url:
         SqlCatalogStore.open(url).close()  # apply the migrations once

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from .base import API_PREFIX, SharedModelsHandler
+from .datasets import DatasetCheckHandler, EntryDatasetCheckHandler
 from .entries import EntriesHandler, EntryHandler
 from .meta import IdSuggestionHandler, MeHandler, OpenAPIHandler, OptionsHandler
+from .notebooks import OpenNotebookHandler, ShareNotebookHandler
+from .storage import S3ExistsHandler, S3Handler
 
 ENTRY_ID = r"(?P<entry_id>[^/]+)"
 
@@ -20,6 +23,12 @@ def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
         ("me", MeHandler),
         ("id-suggestions", IdSuggestionHandler),
         ("openapi.json", OpenAPIHandler),
+        ("s3", S3Handler),
+        ("s3/exists", S3ExistsHandler),
+        ("notebooks/share", ShareNotebookHandler),
+        (f"entries/{ENTRY_ID}/open", OpenNotebookHandler),
+        (f"entries/{ENTRY_ID}/validation-check", EntryDatasetCheckHandler),
+        ("validation-check", DatasetCheckHandler),
     ]
     return [(f"/{API_PREFIX}/{path}", handler) for path, handler in table]
 

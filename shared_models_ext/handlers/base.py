@@ -63,6 +63,10 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
 
     def parse_body(self, model: type[M]) -> M:
         """The request body validated as ``model``; 413 past 1 MiB, 400 if not JSON."""
+        return model.model_validate(self.parse_json())
+
+    def parse_json(self) -> dict[str, Any]:
+        """The request body as a JSON object; 413 past 1 MiB, 400 if not a JSON object."""
         body = self.request.body or b""
         if len(body) > MAX_BODY_BYTES:
             raise TooLarge(f"The request body is {len(body)} bytes; the limit is 1 MiB.")
@@ -72,7 +76,7 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
             raise InvalidInput(f"The request body is not valid JSON: {error}") from None
         if not isinstance(data, dict):
             raise InvalidInput("The request body must be a JSON object.")
-        return model.model_validate(data)
+        return data
 
     def parse_query(self, model: type[M]) -> M:
         """The query string validated as ``model`` (the last value of a repeated name wins)."""

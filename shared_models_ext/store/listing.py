@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Final, get_args
+from typing import Any, Final, get_args
 
-from sqlalchemy import ColumnElement, and_, literal, select, true, tuple_
+from sqlalchemy import ColumnElement, UnaryExpression, literal, select, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from ..errors import invalid_field
@@ -55,12 +55,11 @@ def conditions(query: StoreQuery, dialect_name: str) -> list[ColumnElement[bool]
     return where
 
 
-def sort_column(sort: SortKey) -> InstrumentedAttribute[object]:
-    column = EntryRow.updated_at if sort == "updated" else EntryRow.title_key
-    return column  # type: ignore[return-value]
+def sort_column(sort: SortKey) -> InstrumentedAttribute[Any]:
+    return EntryRow.updated_at if sort == "updated" else EntryRow.title_key
 
 
-def order_by(sort: SortKey, order: SortOrder) -> list[ColumnElement[object]]:
+def order_by(sort: SortKey, order: SortOrder) -> list[UnaryExpression[Any]]:
     columns = [sort_column(sort), EntryRow.id]
     return [column.desc() if order == "desc" else column.asc() for column in columns]
 
@@ -71,4 +70,4 @@ def after(position: Position) -> ColumnElement[bool]:
     column = sort_column(position.sort)
     here = tuple_(column, EntryRow.id)
     there = tuple_(literal(position.key, column.type), literal(position.id, EntryRow.id.type))
-    return and_(here < there if position.order == "desc" else here > there)
+    return here < there if position.order == "desc" else here > there

@@ -17,12 +17,15 @@ import re
 import unicodedata
 from typing import Final
 
-from sqlalchemy import ColumnElement, cast, column, func, literal_column, select, table
+from sqlalchemy import ColumnElement, String, cast, column, func, literal_column, select, table
 from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from .tables import TITLE_KEY_LENGTH, EntryRow
 
 MAX_WORD_LENGTH: Final = 64  # longer words are cut to this, in the index and in queries
+MAX_INDEXED_WORDS: Final = 20_000  # of one field (PostgreSQL caps a tsvector at 1 MB)
 _WORD: Final = re.compile(r"[^\W_]+")  # letters and digits; "_" separates words
 
 
@@ -40,7 +43,7 @@ def words(text: str) -> list[str]:
 
 def search_text(text: str) -> str:
     """What is stored for the full-text index: the words of ``text``, space-separated."""
-    return " ".join(words(text))
+    return " ".join(words(text)[:MAX_INDEXED_WORDS])
 
 
 def title_key(title: str) -> str:
@@ -73,8 +76,13 @@ def text_condition(dialect_name: str, terms: list[str]) -> ColumnElement[bool]:
     if dialect_name == "postgresql":
         query = func.to_tsquery(cast("simple", REGCONFIG), postgresql_tsquery(terms))
         return literal_column("entries.search_vector").bool_op("@@")(query)
-    matching_docs = select(_FTS.c.rowid).where(
-        _FTS.c.entries_fts.bool_op("MATCH")(sqlite_match_expression(terms))
+    matching = (
+        select(_FTS_DOCS.c.entry_id)
+        .select_from(_FTS.join(_FTS_DOCS, _FTS_DOCS.c.doc == _FTS.c.rowid))
+        .where(_FTS.c.entries_fts.bool_op("MATCH")(sqlite_match_expression(terms)))
     )
-    matching_ids = select(_FTS_DOCS.c.entry_id).where(_FTS_DOCS.c.doc.in_(matching_docs))
-    return EntryRow.id.in_(matching_ids)
+    # ``+id``: SQLite must not drive the query from the matches through the id index
+    # (thousands of lookups, then a sort); it walks the scope's (key, id) index in
+    # order and probes the matches, materialised once, stopping after one page.
+    unindexed_id = UnaryExpression(EntryRow.id.expression, operator=custom_op("+"), type_=String())
+    return unindexed_id.in_(matching)

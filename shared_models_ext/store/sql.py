@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict, NotFound, PreconditionFailed, invalid_field
@@ -50,6 +51,12 @@ class SqlCatalogStore:
         """Wrap an engine made by ``engine.create_catalog_engine`` (schema already current)."""
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        # A page and its total from one snapshot (SQLite's read transactions already are).
+        self._snapshot_reader = (
+            engine.execution_options(isolation_level="REPEATABLE READ")
+            if engine.dialect.name == "postgresql"
+            else engine
+        )
         self._dialect = engine.dialect.name
         self._url: URL = engine.url
         # An in-memory SQLite database is one shared connection: one operation at a time.
@@ -81,6 +88,10 @@ class SqlCatalogStore:
         return f"SqlCatalogStore({self.url!r})"
 
     def close(self) -> None:
+        if self._dialect == "sqlite":
+            # SQLite's advice for long-lived connections: refresh planner statistics.
+            with suppress(SQLAlchemyError), self._lock, self._writer.begin() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
         self._engine.dispose()
 
     # -- writes ------------------------------------------------------------
@@ -153,7 +164,7 @@ class SqlCatalogStore:
         if position is not None:
             page = page.where(listing.after(position))
         page = page.order_by(*listing.order_by(query.sort, query.order)).limit(query.limit + 1)
-        with self._session(write=False) as session:
+        with self._session(write=False, snapshot=True) as session:
             total = session.scalar(select(func.count()).select_from(EntryRow).where(*where)) or 0
             rows = list(session.scalars(page))
             records = self._records(session, rows[: query.limit])
@@ -167,9 +178,9 @@ class SqlCatalogStore:
     # -- helpers -----------------------------------------------------------
 
     @contextmanager
-    def _session(self, *, write: bool) -> Iterator[Session]:
+    def _session(self, *, write: bool, snapshot: bool = False) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
-        bind = self._writer if write else self._engine
+        bind = self._writer if write else self._snapshot_reader if snapshot else self._engine
         with (
             self._lock,
             database_errors(self._url),

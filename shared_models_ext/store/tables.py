@@ -105,8 +105,6 @@ class EntryRow(Base):
         Index(None, "owner", "title_key", "id"),
         Index(None, "share_organization", "updated_at", "id"),
         Index(None, "share_organization", "title_key", "id"),
-        Index(None, "updated_at", "id"),
-        Index(None, "title_key", "id"),
         # Filters.
         Index(None, "kind"),
         Index(None, "data_type"),

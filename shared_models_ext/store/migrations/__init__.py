@@ -24,8 +24,9 @@ from ..engine import WRITE_OPTION
 
 VERSION_TABLE: Final = "shared_models_alembic_version"
 MIGRATION_LOCK_KEY: Final = 0x534D_455F_4D49_4752  # "SME_MIGR": pg_advisory_xact_lock key
-SEARCH_OBJECTS: Final = frozenset({"entries_fts", "entries_fts_docs", "search_vector"})
-"""Full-text search objects the migrations create outside the SQLAlchemy models."""
+SEARCH_OBJECTS: Final = frozenset({"search_vector", "ix_entries_search_vector"})
+"""PostgreSQL's full-text objects, created by the migrations outside the models (SQLite's
+are the ``entries_fts*`` tables)."""
 
 
 def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
@@ -42,9 +43,7 @@ def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
     """Autogenerate hook: leave the backend-specific full-text objects alone."""
-    if name in SEARCH_OBJECTS or (name or "").startswith("entries_fts"):
-        return False
-    return not (type_ == "index" and name == "ix_entries_search_vector")
+    return name not in SEARCH_OBJECTS and not (name or "").startswith("entries_fts")
 
 
 def head_revision() -> str | None:

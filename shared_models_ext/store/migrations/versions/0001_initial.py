@@ -101,8 +101,6 @@ def upgrade() -> None:
         ["owner", "title_key", "id"],
         ["share_organization", "updated_at", "id"],
         ["share_organization", "title_key", "id"],
-        ["updated_at", "id"],
-        ["title_key", "id"],
         ["kind"],
         ["data_type"],
         ["task"],

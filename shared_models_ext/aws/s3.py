@@ -1,0 +1,136 @@
+"""S3: list buckets and prefixes (paged), read the head of an object, upload, download."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ..errors import TooLarge
+from ..schemas.uris import parse_s3_uri
+from .clients import AwsClients
+from .errors import aws_errors
+
+MAX_PAGE = 1000  # S3 returns at most 1,000 keys per ListObjectsV2 call
+
+
+@dataclass(frozen=True)
+class Folder:
+    name: str
+    uri: str
+
+
+@dataclass(frozen=True)
+class S3Object:
+    key: str
+    uri: str
+    size: int
+    last_modified: datetime
+
+
+@dataclass(frozen=True)
+class Listing:
+    uri: str
+    folders: list[Folder]
+    objects: list[S3Object]
+    next_cursor: str | None
+
+
+class S3Service:
+    def __init__(self, clients: AwsClients) -> None:
+        self._clients = clients
+
+    @property
+    def _s3(self) -> Any:
+        return self._clients.client("s3")
+
+    def buckets(self) -> list[str]:
+        with aws_errors():
+            reply = self._s3.list_buckets()
+        return sorted(bucket["Name"] for bucket in reply.get("Buckets", []))
+
+    def list(self, uri: str, cursor: str | None = None, limit: int = MAX_PAGE) -> Listing:
+        """One page of the folders (common prefixes) and objects directly under ``uri``.
+
+        Each call is one S3 request: a page that fails is an error, never a partial list.
+        """
+        bucket, prefix = parse_s3_uri(uri)
+        request: dict[str, Any] = {
+            "Bucket": bucket,
+            "Prefix": prefix,
+            "Delimiter": "/",
+            "MaxKeys": max(1, min(limit, MAX_PAGE)),
+        }
+        if cursor:
+            request["ContinuationToken"] = cursor
+        with aws_errors():
+            reply = self._s3.list_objects_v2(**request)
+        folders = [
+            Folder(
+                name=item["Prefix"][len(prefix) :].rstrip("/"),
+                uri=f"s3://{bucket}/{item['Prefix']}",
+            )
+            for item in reply.get("CommonPrefixes", [])
+        ]
+        objects = [
+            S3Object(
+                key=item["Key"],
+                uri=f"s3://{bucket}/{item['Key']}",
+                size=int(item.get("Size", 0)),
+                last_modified=item["LastModified"],
+            )
+            for item in reply.get("Contents", [])
+            if item["Key"] != prefix  # the "folder" placeholder object itself
+        ]
+        next_cursor = reply.get("NextContinuationToken") if reply.get("IsTruncated") else None
+        return Listing(
+            uri=f"s3://{bucket}/{prefix}", folders=folders, objects=objects, next_cursor=next_cursor
+        )
+
+    def exists(self, uri: str) -> bool:
+        """An object at ``uri``, or (for a prefix) at least one object under it."""
+        bucket, key = parse_s3_uri(uri)
+        with aws_errors():
+            reply = self._s3.list_objects_v2(Bucket=bucket, Prefix=key, MaxKeys=1)
+        return bool(reply.get("KeyCount", 0))
+
+    def first_object(self, uri: str, suffixes: tuple[str, ...]) -> str | None:
+        """``uri`` itself when it names such an object, else the first key under it that
+        ends with one of ``suffixes`` (in S3's lexicographic order), as a URI."""
+        bucket, key = parse_s3_uri(uri)
+        if key.lower().endswith(suffixes):
+            return uri
+        paginator = self._s3.get_paginator("list_objects_v2")
+        with aws_errors():
+            for page in paginator.paginate(Bucket=bucket, Prefix=key):
+                for item in page.get("Contents", []):
+                    if item["Key"].lower().endswith(suffixes):
+                        return f"s3://{bucket}/{item['Key']}"
+        return None
+
+    def read_head(self, uri: str, length: int) -> bytes:
+        """The first ``length`` bytes of an object (a ranged GET)."""
+        bucket, key = parse_s3_uri(uri)
+        with aws_errors():
+            reply = self._s3.get_object(Bucket=bucket, Key=key, Range=f"bytes=0-{length - 1}")
+            return bytes(reply["Body"].read(length))
+
+    def download(self, uri: str, max_bytes: int) -> bytes:
+        bucket, key = parse_s3_uri(uri)
+        with aws_errors():
+            reply = self._s3.get_object(Bucket=bucket, Key=key)
+            size = int(reply.get("ContentLength", 0))
+            if size > max_bytes:
+                reply["Body"].close()
+                raise TooLarge(f"{uri} is {size} bytes; the limit is {max_bytes} bytes.")
+            return bytes(reply["Body"].read())
+
+    def upload(self, uri: str, body: bytes, content_type: str) -> None:
+        bucket, key = parse_s3_uri(uri)
+        with aws_errors():
+            self._s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)
+
+    def delete(self, uri: str) -> None:
+        bucket, key = parse_s3_uri(uri)
+        with aws_errors():
+            self._s3.delete_object(Bucket=bucket, Key=key)
