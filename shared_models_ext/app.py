@@ -10,13 +10,17 @@ from jupyter_server.extension.application import ExtensionApp
 from traitlets import Unicode, default, validate
 
 from .aws import AwsClients
+from .aws.ecr import EcrService
 from .aws.s3 import S3Service
+from .aws.sagemaker import SageMakerService
 from .catalog import Catalog
 from .handlers import routes
 from .identity import resolve_identity
+from .launches import Launcher
 from .notebooks import NotebookSharing
 from .schemas import validate_s3_uri
 from .services import SETTINGS_KEY, Services
+from .store import SqlLaunchStore
 from .store.sql import SqlCatalogStore
 
 
@@ -113,12 +117,23 @@ class SharedModelsApp(ExtensionApp):
         self.log.info("Shared models: signed in as %r", identity.username)
         aws = AwsClients(region=self.aws_region, endpoint_url=self.aws_endpoint_url)
         s3 = S3Service(aws)
+        sagemaker = SageMakerService(aws)
+
+        def launch_store() -> SqlLaunchStore:
+            store = catalog.store
+            if not isinstance(store, SqlCatalogStore):
+                raise TypeError("launches are kept in the SQL catalog store's database")
+            return SqlLaunchStore(store)
+
         self.settings[SETTINGS_KEY] = Services(
             identity=identity,
             catalog=catalog,
             aws=aws,
             s3=s3,
             notebooks=NotebookSharing(catalog, s3, self.share_notebooks_to),
+            sagemaker=sagemaker,
+            ecr=EcrService(aws),
+            launcher=Launcher(catalog, sagemaker, launch_store, self.sagemaker_role_arn),
             share_notebooks_to=self.share_notebooks_to,
             aws_region=self.aws_region,
             sagemaker_role_arn=self.sagemaker_role_arn,

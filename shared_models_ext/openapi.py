@@ -6,6 +6,7 @@ and the registered routes list the same methods and paths.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,15 +16,27 @@ from pydantic.json_schema import models_json_schema
 from . import __version__
 from .schemas import (
     BucketList,
+    CreateDeployment,
     CreateEntry,
+    CreateTrainingJobRequest,
     DatasetCheck,
     DatasetCheckRequest,
+    DeploymentCreated,
+    DeploymentStatus,
+    DlcImage,
+    DlcImageQuery,
+    EcrImageList,
+    EcrImagesQuery,
+    EcrRepositoryList,
     Entry,
     EntryPage,
     EntryQuery,
     ErrorResponse,
     IdSuggestion,
     IdSuggestionQuery,
+    LaunchPage,
+    LaunchQuery,
+    LaunchTrainingJob,
     Me,
     OpenedNotebook,
     OpenNotebook,
@@ -34,9 +47,16 @@ from .schemas import (
     S3Listing,
     S3Query,
     ShareNotebookTarget,
+    TrainingJobLaunched,
+    TrainingJobList,
+    TrainingJobListQuery,
+    TrainingJobRequestQuery,
+    TrainingJobStatus,
+    TrainingJobStopping,
 )
 
 REF = "#/components/schemas/{model}"
+PATH_PARAMETER = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,101 @@ class Operation:
     response_headers: dict[str, str] = field(default_factory=dict)
     alternatives: tuple[type[BaseModel], ...] = ()  # other shapes of the success response
 
+
+_SAGEMAKER_ERRORS = (400, 404, 502, 503)
+
+LAUNCH_OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "get",
+        "/training-jobs",
+        "Recent training jobs of the account (newest first, searchable by name), with the "
+        "image each used: the 'existing training job' container source",
+        TrainingJobList,
+        query=TrainingJobListQuery,
+        errors=(400, 502, 503),
+    ),
+    Operation(
+        "get",
+        "/ecr/images",
+        "No repository: the account's ECR repositories. With one: its images, one item per "
+        "tag, newest push first, each with its full image URI",
+        EcrImageList,
+        query=EcrImagesQuery,
+        errors=_SAGEMAKER_ERRORS,
+        alternatives=(EcrRepositoryList,),
+    ),
+    Operation(
+        "get",
+        "/dlc-image",
+        "The image URI of one Deep Learning Container (choices: GET /options, "
+        "deep_learning_containers) in a region (default: the server's)",
+        DlcImage,
+        query=DlcImageQuery,
+        errors=(400, 503),
+    ),
+    Operation(
+        "get",
+        "/entries/{entry_id}/training-job-request",
+        "The exact CreateTrainingJob request a launch with these choices sends, usable as "
+        "`aws sagemaker create-training-job --cli-input-json file://training_job.json`. "
+        'Hyperparameter overrides go in one JSON object: ?hyperparameters={"epochs":20}',
+        CreateTrainingJobRequest,
+        query=TrainingJobRequestQuery,
+        errors=(400, 404),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/training-jobs",
+        "Launch a SageMaker training job from an entry the caller can see. Overrides are "
+        "checked against the entry (400 at ['hyperparameters', name]). A retry with the "
+        "same job_name returns the job it launched instead of a second one (409 if the "
+        "name holds another job)",
+        TrainingJobLaunched,
+        status=201,
+        body=LaunchTrainingJob,
+        errors=(400, 404, 409, 413, 502, 503),
+    ),
+    Operation(
+        "get",
+        "/training-jobs/{job_name}",
+        "A training job's status, secondary status history, failure reason, final metrics, "
+        "times, billable seconds, CloudWatch log location and model artifacts",
+        TrainingJobStatus,
+        errors=_SAGEMAKER_ERRORS,
+    ),
+    Operation(
+        "post",
+        "/training-jobs/{job_name}/stop",
+        "Stop a training job (409 when it has already ended)",
+        TrainingJobStopping,
+        errors=(400, 404, 409, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/deployments",
+        "Deploy an entry: CreateModel, CreateEndpointConfig and CreateEndpoint, all named "
+        "endpoint_name. A retry with the same name deploys once",
+        DeploymentCreated,
+        status=201,
+        body=CreateDeployment,
+        errors=(400, 404, 409, 413, 502, 503),
+    ),
+    Operation(
+        "get",
+        "/deployments/{endpoint_name}",
+        "An endpoint's status, failure reason, times and instances",
+        DeploymentStatus,
+        errors=_SAGEMAKER_ERRORS,
+    ),
+    Operation(
+        "get",
+        "/launches",
+        "The training jobs and endpoints the caller launched from Shared Models, newest first",
+        LaunchPage,
+        query=LaunchQuery,
+        errors=(400, 503),
+    ),
+)
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation(
@@ -162,6 +277,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body=DatasetCheckRequest,
         errors=(400, 404, 502, 503),
     ),
+    *LAUNCH_OPERATIONS,
 )
 
 
@@ -194,9 +310,9 @@ def _responses() -> set[type[BaseModel]]:
 
 def _operation(op: Operation) -> dict[str, Any]:
     parameters: list[dict[str, Any]] = []
-    if "{entry_id}" in op.path:
+    for name in PATH_PARAMETER.findall(op.path):
         parameters.append(
-            {"name": "entry_id", "in": "path", "required": True, "schema": {"type": "string"}}
+            {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
         )
     if op.query is not None:
         query_schema = op.query.model_json_schema(ref_template=REF)

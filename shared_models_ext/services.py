@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .aws import AwsClients
+from .aws.ecr import EcrService
 from .aws.s3 import S3Service
+from .aws.sagemaker import SageMakerService
 from .catalog import Catalog
 from .identity import Identity
+from .launches import Launcher
 from .notebooks import NotebookSharing
 
 SETTINGS_KEY = "shared_models"
@@ -20,6 +23,9 @@ class Services:
     aws: AwsClients
     s3: S3Service
     notebooks: NotebookSharing
+    sagemaker: SageMakerService
+    ecr: EcrService
+    launcher: Launcher
     share_notebooks_to: str | None
     aws_region: str | None
     sagemaker_role_arn: str | None

@@ -101,8 +101,10 @@ def _db_engine(db_url: str) -> Iterator[Engine]:
 
 
 def empty_catalog(engine: Engine) -> None:
-    """Delete every entry (shares cascade; SQLite's search tables are emptied too)."""
+    """Delete every entry (shares cascade; SQLite's search tables are emptied too) and
+    every recorded launch."""
     with engine.begin() as connection:
+        connection.execute(text("DELETE FROM launches"))
         connection.execute(text("DELETE FROM entry_shares"))
         connection.execute(text("DELETE FROM entries"))
         if connection.dialect.name == "sqlite":

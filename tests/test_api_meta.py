@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 from typing import Any
 
 import pytest
@@ -76,8 +77,8 @@ async def test_openapi_document_matches_the_routes(api: Client, jp_base_url: str
     documented = {(method, path) for path, ops in document["paths"].items() for method in ops}
     served = set()
     for pattern, handler in routes():
-        path = pattern.removeprefix("/shared-models/api").replace(
-            "(?P<entry_id>[^/]+)", "{entry_id}"
+        path = re.sub(
+            r"\(\?P<(\w+)>\[\^/\]\+\)", r"{\1}", pattern.removeprefix("/shared-models/api")
         )
         for method in ("get", "post", "put", "patch", "delete"):
             if method in handler.__dict__:

@@ -92,9 +92,9 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     engine = create_catalog_engine(parse_url(db_url))
     try:
         with engine.connect() as connection:
-            assert current_revision(connection) == head_revision() == "0001"
+            assert current_revision(connection) == head_revision() == "0002"
             tables = set(inspect(connection).get_table_names())
-            assert {"entries", "entry_shares", VERSION_TABLE} <= tables
+            assert {"entries", "entry_shares", "launches", VERSION_TABLE} <= tables
     finally:
         engine.dispose()
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from .base import API_PREFIX, SharedModelsHandler
+from .containers import DlcImageHandler, EcrImagesHandler
 from .datasets import DatasetCheckHandler, EntryDatasetCheckHandler
+from .deployments import DeploymentHandler, EntryDeploymentsHandler, LaunchesHandler
 from .entries import EntriesHandler, EntryHandler
 from .meta import IdSuggestionHandler, MeHandler, OpenAPIHandler, OptionsHandler
 from .notebooks import OpenNotebookHandler, ShareNotebookHandler
 from .storage import S3ExistsHandler, S3Handler
+from .training import (
+    EntryTrainingJobsHandler,
+    StopTrainingJobHandler,
+    TrainingJobHandler,
+    TrainingJobRequestHandler,
+    TrainingJobsHandler,
+)
 
 ENTRY_ID = r"(?P<entry_id>[^/]+)"
+JOB_NAME = r"(?P<job_name>[^/]+)"
+ENDPOINT_NAME = r"(?P<endpoint_name>[^/]+)"
 
 
 def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
@@ -29,6 +40,16 @@ def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
         (f"entries/{ENTRY_ID}/open", OpenNotebookHandler),
         (f"entries/{ENTRY_ID}/validation-check", EntryDatasetCheckHandler),
         ("validation-check", DatasetCheckHandler),
+        ("training-jobs", TrainingJobsHandler),
+        (f"training-jobs/{JOB_NAME}", TrainingJobHandler),
+        (f"training-jobs/{JOB_NAME}/stop", StopTrainingJobHandler),
+        (f"entries/{ENTRY_ID}/training-job-request", TrainingJobRequestHandler),
+        (f"entries/{ENTRY_ID}/training-jobs", EntryTrainingJobsHandler),
+        (f"entries/{ENTRY_ID}/deployments", EntryDeploymentsHandler),
+        (f"deployments/{ENDPOINT_NAME}", DeploymentHandler),
+        ("launches", LaunchesHandler),
+        ("ecr/images", EcrImagesHandler),
+        ("dlc-image", DlcImageHandler),
     ]
     return [(f"/{API_PREFIX}/{path}", handler) for path, handler in table]
 

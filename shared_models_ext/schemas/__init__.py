@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+from .containers import (
+    DeepLearningContainers,
+    DlcImage,
+    DlcImageQuery,
+    EcrImage,
+    EcrImageList,
+    EcrImagesQuery,
+    EcrRepository,
+    EcrRepositoryList,
+    TrainingJobList,
+    TrainingJobListQuery,
+    TrainingJobSummary,
+)
 from .entries import (
     CreateEntry,
     Entry,
@@ -19,6 +32,19 @@ from .hyperparameters import (
     IntegerHyperparameter,
 )
 from .keywords import Keywords, normalize_keywords
+from .launch import (
+    CreateDeployment,
+    DeploymentCreated,
+    DeploymentStatus,
+    Launch,
+    LaunchPage,
+    LaunchQuery,
+    LaunchTrainingJob,
+    TrainingJobLaunched,
+    TrainingJobRequestQuery,
+    TrainingJobStatus,
+    TrainingJobStopping,
+)
 from .options import Choice, InstanceTypeInfo, InstanceTypeOptions, Options, build_options
 from .responses import (
     ErrorBody,
@@ -52,6 +78,7 @@ from .training import (
     TabularFormat,
     TrainingSpec,
 )
+from .training_job import CreateTrainingJobRequest
 from .uris import EcrImageUri, S3Uri, parse_s3_uri, validate_ecr_image_uri, validate_s3_uri
 from .validation import invalid_from_validation_error
 
@@ -64,10 +91,22 @@ __all__ = [
     "ColumnSpec",
     "ContainerImage",
     "ContinuousHyperparameter",
+    "CreateDeployment",
     "CreateEntry",
+    "CreateTrainingJobRequest",
     "DatasetCheck",
     "DatasetCheckRequest",
+    "DeepLearningContainers",
+    "DeploymentCreated",
+    "DeploymentStatus",
+    "DlcImage",
+    "DlcImageQuery",
+    "EcrImage",
+    "EcrImageList",
     "EcrImageUri",
+    "EcrImagesQuery",
+    "EcrRepository",
+    "EcrRepositoryList",
     "Entry",
     "EntryPage",
     "EntryQuery",
@@ -83,6 +122,10 @@ __all__ = [
     "InstanceTypeOptions",
     "IntegerHyperparameter",
     "Keywords",
+    "Launch",
+    "LaunchPage",
+    "LaunchQuery",
+    "LaunchTrainingJob",
     "Me",
     "MetricDefinition",
     "NotebookRef",
@@ -100,6 +143,13 @@ __all__ = [
     "Share",
     "ShareNotebookTarget",
     "TabularFormat",
+    "TrainingJobLaunched",
+    "TrainingJobList",
+    "TrainingJobListQuery",
+    "TrainingJobRequestQuery",
+    "TrainingJobStatus",
+    "TrainingJobStopping",
+    "TrainingJobSummary",
     "TrainingSpec",
     "build_options",
     "invalid_from_validation_error",

@@ -10,7 +10,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .. import vocabulary as vocab
+from ..dlc import load_containers
 from ._common import format_number
+from .containers import DeepLearningContainers
 
 
 class Choice(BaseModel):
@@ -50,6 +52,10 @@ class Options(BaseModel):
     column_types: list[Choice]
     image_sources: list[Choice]
     instance_types: InstanceTypeOptions
+    deep_learning_containers: DeepLearningContainers = Field(
+        description="AWS Deep Learning Container choices and their registry account per region "
+        "(GET /dlc-image builds the URI of one)"
+    )
 
 
 def _choices(labels: dict[str, str]) -> list[Choice]:
@@ -85,7 +91,8 @@ def _instance_info(row: dict[str, Any]) -> InstanceTypeInfo:
 
 
 def build_options() -> Options:
-    """The ``GET /options`` response, from ``vocabulary.py`` and ``data/instance_types.json``."""
+    """The ``GET /options`` response, from ``vocabulary.py``, ``data/instance_types.json``
+    and ``data/deep_learning_containers.json``."""
     table = _instance_table()
     return Options(
         kinds=_choices(vocab.KIND_LABELS),
@@ -100,4 +107,5 @@ def build_options() -> Options:
             training=[_instance_info(row) for row in table if row["training"]],
             inference=[_instance_info(row) for row in table if row["inference"]],
         ),
+        deep_learning_containers=load_containers(),
     )

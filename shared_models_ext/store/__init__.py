@@ -2,4 +2,16 @@
 
 from .base import CatalogStore, EntryFields, EntryRecord, StorePage, StoreQuery
 
-__all__ = ["CatalogStore", "EntryFields", "EntryRecord", "StorePage", "StoreQuery"]
+# Imported here so that its table is part of ``tables.Base.metadata`` whenever the store is.
+from .launches import LaunchRecord, NewLaunch, SqlLaunchStore
+
+__all__ = [
+    "CatalogStore",
+    "EntryFields",
+    "EntryRecord",
+    "LaunchRecord",
+    "NewLaunch",
+    "SqlLaunchStore",
+    "StorePage",
+    "StoreQuery",
+]
