@@ -1,0 +1,275 @@
+"""The REST API's operations: method, path, models, errors — the contract of API.md.
+
+A test checks that this table and the registered routes list the same methods and paths;
+``openapi.py`` turns it into the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from .schemas import (
+    BucketList,
+    CreateDeployment,
+    CreateEntry,
+    CreateTrainingJobRequest,
+    DatasetCheck,
+    DatasetCheckRequest,
+    DeploymentCreated,
+    DeploymentStatus,
+    DlcImage,
+    DlcImageQuery,
+    EcrImageList,
+    EcrImagesQuery,
+    EcrRepositoryList,
+    Entry,
+    EntryPage,
+    EntryQuery,
+    IdSuggestion,
+    IdSuggestionQuery,
+    LaunchPage,
+    LaunchQuery,
+    LaunchTrainingJob,
+    Me,
+    OpenedNotebook,
+    OpenNotebook,
+    Options,
+    ReplaceEntry,
+    S3Exists,
+    S3ExistsQuery,
+    S3Listing,
+    S3Query,
+    ShareNotebookTarget,
+    TrainingJobLaunched,
+    TrainingJobList,
+    TrainingJobListQuery,
+    TrainingJobRequestQuery,
+    TrainingJobStatus,
+    TrainingJobStopping,
+)
+
+REF = "#/components/schemas/{model}"
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str  # relative to /shared-models/api, OpenAPI template syntax
+    summary: str
+    response: type[BaseModel] | None
+    status: int = 200
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    errors: tuple[int, ...] = ()
+    request_headers: dict[str, str] = field(default_factory=dict)
+    response_headers: dict[str, str] = field(default_factory=dict)
+    alternatives: tuple[type[BaseModel], ...] = ()  # other shapes of the success response
+
+
+_SAGEMAKER_ERRORS = (400, 404, 502, 503)
+
+LAUNCH_OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "get",
+        "/training-jobs",
+        "Recent training jobs of the account (newest first, searchable by name), with the "
+        "image each used: the 'existing training job' container source",
+        TrainingJobList,
+        query=TrainingJobListQuery,
+        errors=(400, 502, 503),
+    ),
+    Operation(
+        "get",
+        "/ecr/images",
+        "No repository: the account's ECR repositories. With one: its images, one item per "
+        "tag, newest push first, each with its full image URI",
+        EcrImageList,
+        query=EcrImagesQuery,
+        errors=_SAGEMAKER_ERRORS,
+        alternatives=(EcrRepositoryList,),
+    ),
+    Operation(
+        "get",
+        "/dlc-image",
+        "The image URI of one Deep Learning Container (choices: GET /options, "
+        "deep_learning_containers) in a region (default: the server's)",
+        DlcImage,
+        query=DlcImageQuery,
+        errors=(400, 503),
+    ),
+    Operation(
+        "get",
+        "/entries/{entry_id}/training-job-request",
+        "The exact CreateTrainingJob request a launch with these choices sends, usable as "
+        "`aws sagemaker create-training-job --cli-input-json file://training_job.json`. "
+        'Hyperparameter overrides go in one JSON object: ?hyperparameters={"epochs":20}',
+        CreateTrainingJobRequest,
+        query=TrainingJobRequestQuery,
+        errors=(400, 404),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/training-jobs",
+        "Launch a SageMaker training job from an entry the caller can see. Overrides are "
+        "checked against the entry (400 at ['hyperparameters', name]). A retry with the "
+        "same job_name returns the job it launched instead of a second one (409 if the "
+        "name holds another job)",
+        TrainingJobLaunched,
+        status=201,
+        body=LaunchTrainingJob,
+        errors=(400, 404, 409, 413, 502, 503),
+    ),
+    Operation(
+        "get",
+        "/training-jobs/{job_name}",
+        "A training job's status, secondary status history, failure reason, final metrics, "
+        "times, billable seconds, CloudWatch log location and model artifacts",
+        TrainingJobStatus,
+        errors=_SAGEMAKER_ERRORS,
+    ),
+    Operation(
+        "post",
+        "/training-jobs/{job_name}/stop",
+        "Stop a training job (409 when it has already ended)",
+        TrainingJobStopping,
+        errors=(400, 404, 409, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/deployments",
+        "Deploy an entry: CreateModel, CreateEndpointConfig and CreateEndpoint, all named "
+        "endpoint_name. A retry with the same name deploys once",
+        DeploymentCreated,
+        status=201,
+        body=CreateDeployment,
+        errors=(400, 404, 409, 413, 502, 503),
+    ),
+    Operation(
+        "get",
+        "/deployments/{endpoint_name}",
+        "An endpoint's status, failure reason, times and instances",
+        DeploymentStatus,
+        errors=_SAGEMAKER_ERRORS,
+    ),
+    Operation(
+        "get",
+        "/launches",
+        "The training jobs and endpoints the caller launched from Shared Models, newest first",
+        LaunchPage,
+        query=LaunchQuery,
+        errors=(400, 503),
+    ),
+)
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "get",
+        "/entries",
+        "Query the catalog (scope, filters, full-text search, keyset paging)",
+        EntryPage,
+        query=EntryQuery,
+        errors=(400,),
+    ),
+    Operation(
+        "post",
+        "/entries",
+        "Share a model or notebook (the ID is derived from the title unless given)",
+        Entry,
+        status=201,
+        body=CreateEntry,
+        errors=(400, 409, 413),
+        response_headers={"Location": "URL of the new entry", "ETag": "its version"},
+    ),
+    Operation(
+        "get",
+        "/entries/{entry_id}",
+        "One entry",
+        Entry,
+        errors=(404,),
+        response_headers={"ETag": "the entry's version, for If-Match"},
+    ),
+    Operation(
+        "put",
+        "/entries/{entry_id}",
+        "Replace an entry (owner only)",
+        Entry,
+        body=ReplaceEntry,
+        errors=(400, 403, 404, 412, 413, 428),
+        request_headers={"If-Match": "the ETag of the version being replaced"},
+        response_headers={"ETag": "the new version"},
+    ),
+    Operation(
+        "delete",
+        "/entries/{entry_id}",
+        "Delete an entry (owner only)",
+        None,
+        status=204,
+        errors=(403, 404, 412),
+        request_headers={"If-Match": "optional: only delete this version"},
+    ),
+    Operation("get", "/options", "Vocabularies and choices for the forms", Options),
+    Operation("get", "/me", "Who 'me' is in the catalog", Me),
+    Operation(
+        "get",
+        "/id-suggestions",
+        "The ID a new entry with this title would get",
+        IdSuggestion,
+        query=IdSuggestionQuery,
+        errors=(400,),
+    ),
+    Operation("get", "/openapi.json", "This document", None),
+    Operation(
+        "get",
+        "/s3",
+        "No uri: the caller's buckets. Else one page of folders and objects under the prefix",
+        S3Listing,
+        query=S3Query,
+        errors=(400, 404, 502, 503),
+        alternatives=(BucketList,),
+    ),
+    Operation(
+        "get",
+        "/s3/exists",
+        "Is there an object at, or under, this S3 URI?",
+        S3Exists,
+        query=S3ExistsQuery,
+        errors=(400, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/notebooks/share",
+        "Validate a workspace notebook with nbformat, upload it to S3 and list it. "
+        "The body also carries the entry's basic information (as in CreateEntry).",
+        Entry,
+        status=201,
+        body=ShareNotebookTarget,
+        errors=(400, 404, 409, 413, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/open",
+        "Copy a shared notebook into the workspace (never overwriting)",
+        OpenedNotebook,
+        status=201,
+        body=OpenNotebook,
+        errors=(400, 404, 413, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/validation-check",
+        "Compare the CSV headers of the entry's training and validation datasets",
+        DatasetCheck,
+        errors=(400, 404, 502, 503),
+    ),
+    Operation(
+        "post",
+        "/validation-check",
+        "Compare the CSV headers of two datasets (before an entry exists)",
+        DatasetCheck,
+        body=DatasetCheckRequest,
+        errors=(400, 404, 502, 503),
+    ),
+    *LAUNCH_OPERATIONS,
+)
