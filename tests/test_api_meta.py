@@ -131,3 +131,17 @@ async def test_openapi_document_matches_the_routes(api: Client, jp_base_url: str
         "limit",
         "cursor",
     } <= query_names
+
+
+async def test_jupyterlab_cache_busting_parameter_is_ignored(api: Client, aws: Any) -> None:
+    """JupyterLab's ServerConnection adds ``?<timestamp>`` to GETs; it must not be a 400."""
+    aws.create_bucket(Bucket="team-models")
+    for path, params in [
+        ("s3", {"1795234792432": ""}),
+        ("id-suggestions", {"title": "Churn", "1795234792432": ""}),
+        ("entries", {"scope": "mine", "1795234792432": ""}),
+    ]:
+        response = await api.get(path, **params)
+        assert response.status == 200, (path, response.body)
+    unknown = await api.get("entries", colour="red")
+    assert unknown.status == 400

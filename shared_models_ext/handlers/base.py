@@ -79,9 +79,13 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
         return data
 
     def parse_query(self, model: type[M]) -> M:
-        """The query string validated as ``model`` (the last value of a repeated name wins)."""
+        """The query string validated as ``model`` (the last value of a repeated name wins).
+
+        Blank parameters count as absent: JupyterLab's ``ServerConnection`` appends a
+        bare cache-busting timestamp (``?1795234792432``) to GET requests.
+        """
         values = {name: self.get_query_argument(name) for name in self.request.query_arguments}
-        return model.model_validate(values)
+        return model.model_validate({name: value for name, value in values.items() if value})
 
     def send_json(self, payload: BaseModel | dict[str, Any], status: int = 200) -> None:
         self.set_status(status)
