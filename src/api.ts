@@ -2,13 +2,27 @@ import { ServerConnection } from '@jupyterlab/services';
 
 import { requestAPI } from './request';
 import type {
+  IBucketList,
+  IDatasetCheck,
+  IDatasetCheckInput,
   IEntry,
   IEntryInput,
   IEntryPage,
   IEntryQuery,
   IMe,
-  IOptions
+  IOpenedNotebook,
+  IOptions,
+  IS3Exists,
+  IS3Listing,
+  IShareNotebookInput
 } from './types';
+
+/**
+ * Always asked of the server, without the timestamp JupyterLab appends to GET
+ * URLs under its default `no-store` (routes with strict query parameters
+ * refuse that unknown parameter).
+ */
+const FRESH: RequestCache = 'no-cache';
 
 /**
  * The typed client of the Shared models REST API: one method per route.
@@ -109,10 +123,97 @@ export class SharedModelsClient {
   async suggestId(title: string, kind: IEntryInput['kind']): Promise<string> {
     const reply = await requestAPI<{ id: string }>(
       `id-suggestions${Private.queryString({ title, kind })}`,
-      { method: 'GET' },
+      { method: 'GET', cache: FRESH },
       this.serverSettings
     );
     return reply.id;
+  }
+
+  /** `GET /s3`: the buckets the server's AWS credentials may list. */
+  listBuckets(
+    options: SharedModelsClient.IRequestOptions = {}
+  ): Promise<IBucketList> {
+    return requestAPI<IBucketList>(
+      's3',
+      { method: 'GET', cache: FRESH, signal: options.signal },
+      this.serverSettings
+    );
+  }
+
+  /**
+   * `GET /s3?uri=…`: one page of the folders and objects directly under a
+   * prefix (one S3 request; pass `next_cursor` back for the next page).
+   */
+  listS3(
+    uri: string,
+    options: SharedModelsClient.IListS3Options = {}
+  ): Promise<IS3Listing> {
+    const { cursor, limit, signal } = options;
+    return requestAPI<IS3Listing>(
+      `s3${Private.queryString({ uri, cursor, limit })}`,
+      { method: 'GET', cache: FRESH, signal },
+      this.serverSettings
+    );
+  }
+
+  /** `GET /s3/exists`: is there an object at, or under, `uri`? */
+  s3Exists(
+    uri: string,
+    options: SharedModelsClient.IRequestOptions = {}
+  ): Promise<IS3Exists> {
+    return requestAPI<IS3Exists>(
+      `s3/exists${Private.queryString({ uri })}`,
+      { method: 'GET', cache: FRESH, signal: options.signal },
+      this.serverSettings
+    );
+  }
+
+  /**
+   * `POST /notebooks/share`: validate a workspace notebook, upload it to S3
+   * and list it in the catalog.
+   */
+  shareNotebook(body: IShareNotebookInput): Promise<IEntry> {
+    return requestAPI<IEntry>(
+      'notebooks/share',
+      { method: 'POST', body: JSON.stringify(body) },
+      this.serverSettings
+    );
+  }
+
+  /**
+   * `POST /entries/{id}/open`: copy a shared notebook into the workspace
+   * folder `directory` ('' is the root), under a name that is free.
+   */
+  openNotebook(id: string, directory = ''): Promise<IOpenedNotebook> {
+    return requestAPI<IOpenedNotebook>(
+      `entries/${encodeURIComponent(id)}/open`,
+      { method: 'POST', body: JSON.stringify({ directory }) },
+      this.serverSettings
+    );
+  }
+
+  /** `POST /validation-check`: compare the CSV headers of two datasets. */
+  checkDatasets(
+    body: IDatasetCheckInput,
+    options: SharedModelsClient.IRequestOptions = {}
+  ): Promise<IDatasetCheck> {
+    return requestAPI<IDatasetCheck>(
+      'validation-check',
+      { method: 'POST', body: JSON.stringify(body), signal: options.signal },
+      this.serverSettings
+    );
+  }
+
+  /** `POST /entries/{id}/validation-check`: the same, for a saved entry. */
+  checkEntryDatasets(
+    id: string,
+    options: SharedModelsClient.IRequestOptions = {}
+  ): Promise<IDatasetCheck> {
+    return requestAPI<IDatasetCheck>(
+      `entries/${encodeURIComponent(id)}/validation-check`,
+      { method: 'POST', body: '{}', signal: options.signal },
+      this.serverSettings
+    );
   }
 }
 
@@ -126,6 +227,14 @@ export namespace SharedModelsClient {
   export interface IRequestOptions {
     /** Abort the request (it then rejects with a network `ApiError`). */
     signal?: AbortSignal;
+  }
+
+  /** Options of `listS3`. */
+  export interface IListS3Options extends IRequestOptions {
+    /** `next_cursor` of the previous page. */
+    cursor?: string | null;
+    /** At most this many keys and folders (1–1000; the server's default 1000). */
+    limit?: number;
   }
 }
 

@@ -4,6 +4,8 @@ import {
   Notification,
   showErrorMessage
 } from '@jupyterlab/apputils';
+import type { IDocumentManager } from '@jupyterlab/docmanager';
+import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import type { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import type { ITranslator } from '@jupyterlab/translation';
 import {
@@ -19,6 +21,7 @@ import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import { asApiError } from './errors';
 import { sharedModelsIcon } from './icons';
 import type { SharedModelsModel } from './model';
+import { addNotebookCommands } from './notebookCommands';
 import { CommandIDs, TRANSLATION_DOMAIN } from './tokens';
 import type { IEntry, Kind } from './types';
 import type { DetailsManager } from './widgets/details';
@@ -31,6 +34,10 @@ export interface ICommandsOptions {
   translator: ITranslator;
   palette: ICommandPalette | null;
   rendermime: IRenderMimeRegistry | null;
+  /** Open documents: "Share notebook…" asks to save unsaved changes. */
+  docManager?: IDocumentManager | null;
+  /** The file browser: its selection and folder. */
+  fileBrowser?: IDefaultFileBrowser | null;
 }
 
 /** The `{id}` argument of the entry commands. */
@@ -234,11 +241,21 @@ export function addCommands(options: ICommandsOptions): void {
     execute: () => model.refresh()
   });
 
+  addNotebookCommands({
+    app,
+    model,
+    translator,
+    docManager: options.docManager ?? null,
+    fileBrowser: options.fileBrowser ?? null,
+    onShared: entry => onSaved(entry, true)
+  });
+
   const category = trans.__('Shared Models');
   for (const command of [
     CommandIDs.open,
     CommandIDs.addModel,
     CommandIDs.addNotebook,
+    CommandIDs.shareNotebook,
     CommandIDs.refresh
   ]) {
     palette?.addItem({ command, category });

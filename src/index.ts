@@ -3,10 +3,14 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { ICommandPalette, IToolbarWidgetRegistry } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { CommandToolbarButton } from '@jupyterlab/ui-components';
+import type { Widget } from '@lumino/widgets';
 
 // The panel, its model, its client and the commands are needed at
 // activation: the panel's tab must be in the left area from the start, the
@@ -17,9 +21,11 @@ import { SharedModelsClient } from './api';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addCommands } from './commands';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
+import { addLaunchFeatures } from './launch';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SharedModelsModel } from './model';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
-import { PANEL_ID, PLUGIN_ID } from './tokens';
+import { CommandIDs, PANEL_ID, PLUGIN_ID, SHARE_TOOLBAR_ITEM } from './tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SharedModelsPanel } from './widgets/panel';
 
@@ -36,7 +42,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
     ICommandPalette,
     ISettingRegistry,
     ITranslator,
-    IRenderMimeRegistry
+    IRenderMimeRegistry,
+    IDocumentManager,
+    IDefaultFileBrowser,
+    IToolbarWidgetRegistry
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -44,7 +53,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null,
     settingRegistry: ISettingRegistry | null,
     translator: ITranslator | null,
-    rendermime: IRenderMimeRegistry | null
+    rendermime: IRenderMimeRegistry | null,
+    docManager: IDocumentManager | null,
+    fileBrowser: IDefaultFileBrowser | null,
+    toolbarRegistry: IToolbarWidgetRegistry | null
   ): void => {
     translator = translator ?? nullTranslator;
 
@@ -61,7 +73,33 @@ const plugin: JupyterFrontEndPlugin<void> = {
     app.shell.add(panel, 'left', { rank: 850 });
     restorer?.add(panel, PANEL_ID);
 
-    addCommands({ app, panel, model, translator, palette, rendermime });
+    addCommands({
+      app,
+      panel,
+      model,
+      translator,
+      palette,
+      rendermime,
+      docManager,
+      fileBrowser
+    });
+
+    // Train, Deploy and Export training_job.json on the cards, the job and
+    // endpoint views, and My launches at the bottom of the panel.
+    addLaunchFeatures({ app, model, translator, panel, fileBrowser, restorer });
+
+    // The notebook toolbar's Share button (declared in schema/plugin.json)
+    // shares the notebook it belongs to, not whichever one is current.
+    toolbarRegistry?.addFactory<Widget>(
+      'Notebook',
+      SHARE_TOOLBAR_ITEM,
+      notebook =>
+        new CommandToolbarButton({
+          commands: app.commands,
+          id: CommandIDs.shareNotebook,
+          args: { toolbar: true, widget: notebook.id }
+        })
+    );
 
     if (settingRegistry) {
       settingRegistry

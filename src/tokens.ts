@@ -42,4 +42,40 @@ export namespace CommandIDs {
 
   /** Reload the catalog list. */
   export const refresh = 'shared-models:refresh';
+
+  /**
+   * Share a workspace notebook: the Add notebook wizard, prefilled, uploads
+   * it (args: `{path}`; or `{widget}`, a notebook panel's id; or
+   * `{source: "file-browser"}`, the file browser's selection; none: the
+   * current notebook).
+   */
+  export const shareNotebook = 'shared-models:share-notebook';
+
+  /**
+   * Copy a shared notebook into the workspace and open it (args: `{id,
+   * directory?}`; the directory defaults to the file browser's folder).
+   */
+  export const openNotebook = 'shared-models:open-notebook';
+
+  /** The Train dialog of an entry with training enabled (args: `{id}`). */
+  export const train = 'shared-models:train';
+
+  /** The Deploy dialog of an entry with deployment enabled (args: `{id}`). */
+  export const deploy = 'shared-models:deploy';
+
+  /**
+   * Save an entry's CreateTrainingJob request as training_job.json in the
+   * file browser's folder and open it (args: `{id, job_name?, role_arn?,
+   * instance_type?, instance_count?, hyperparameters?}`).
+   */
+  export const exportTrainingJob = 'shared-models:export-training-job';
+
+  /**
+   * The live view of a training job or endpoint (args: `{kind:
+   * "training-job" | "endpoint", name}`).
+   */
+  export const openLaunch = 'shared-models:open-launch';
 }
+
+/** The name of the Share notebook item of the notebook toolbar (see `schema/plugin.json`). */
+export const SHARE_TOOLBAR_ITEM = 'share-notebook';

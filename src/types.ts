@@ -238,3 +238,93 @@ export interface IOptions {
     inference: IInstanceTypeInfo[];
   };
 }
+
+/** `GET /s3` without `uri`: the buckets the credentials may list. */
+export interface IBucketList {
+  buckets: IS3Bucket[];
+}
+
+export interface IS3Bucket {
+  name: string;
+  /** `s3://<name>/`. */
+  uri: string;
+}
+
+/** A common prefix ("folder") directly under the listed prefix. */
+export interface IS3Folder {
+  /** The folder's name, relative to the listed prefix, without the `/`. */
+  name: string;
+  /** `s3://bucket/prefix/name/`. */
+  uri: string;
+}
+
+/** An object directly under the listed prefix. */
+export interface IS3Object {
+  /** The full key. */
+  key: string;
+  uri: string;
+  /** Bytes. */
+  size: number;
+  /** ISO-8601, UTC. */
+  last_modified: string;
+}
+
+/** `GET /s3?uri=…`: one page (one S3 request) of a prefix. */
+export interface IS3Listing {
+  /** The listed prefix, `s3://bucket/prefix/`. */
+  uri: string;
+  folders: IS3Folder[];
+  objects: IS3Object[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  next_cursor: string | null;
+}
+
+/** `GET /s3/exists?uri=…`. */
+export interface IS3Exists {
+  uri: string;
+  /** An object at the URI, or at least one under it (a prefix). */
+  exists: boolean;
+}
+
+/** The body of `POST /notebooks/share`: a workspace notebook and its basic information. */
+export interface IShareNotebookInput {
+  /** The workspace path of the `.ipynb` file. */
+  path: string;
+  /**
+   * `s3://…/name.ipynb`, or a prefix to upload `<entry id>.ipynb` under;
+   * omitted: the server's `share_notebooks_to`.
+   */
+  s3_uri?: string;
+  id?: string;
+  title: string;
+  description: string;
+  data_type: DataType;
+  task: string;
+  framework: string;
+  keywords: string[] | string;
+  share: IShare;
+}
+
+/** `POST /entries/{id}/open`: where the copy was written. */
+export interface IOpenedNotebook {
+  /** The workspace path of the new file, e.g. `work/churn-1.ipynb`. */
+  path: string;
+}
+
+/** The body of `POST /validation-check`. */
+export interface IDatasetCheckInput {
+  training_data_uri: string;
+  validation_data_uri: string;
+}
+
+/** Do the training and validation CSV headers agree? */
+export interface IDatasetCheck {
+  ok: boolean;
+  training_columns: string[];
+  validation_columns: string[];
+  /** Plain sentences; empty when `ok`. */
+  problems: string[];
+  /** The CSV objects whose headers were read (null when none was found). */
+  training_object?: string | null;
+  validation_object?: string | null;
+}

@@ -7,12 +7,17 @@ Run them on their own, from the repository root::
 The browser is the system Chromium (Debian: ``apt-get install chromium``), not
 one downloaded by ``playwright install``; set ``SME_CHROMIUM`` to use another
 binary. Screenshots and the server log land in ``ui_tests/artifacts/``.
+
+AWS is moto's server, started once for the session (``s3_server``): the lab
+server talks to it through ``AWS_ENDPOINT_URL`` with dummy credentials, so
+no test ever reaches AWS.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 from playwright.sync_api import ConsoleMessage, Error, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -44,6 +50,42 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 START_TIMEOUT = 60.0
+AWS_REGION = "us-east-1"
+
+
+@dataclass(frozen=True)
+class S3Server:
+    """moto's server, standing in for AWS."""
+
+    endpoint_url: str
+
+    def client(self) -> Any:
+        """A boto3 S3 client on the server (to seed buckets and check uploads)."""
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint_url,
+            region_name=AWS_REGION,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+
+    def environment(self) -> dict[str, str]:
+        """What a process needs to use this server as AWS."""
+        return {
+            "AWS_ENDPOINT_URL": self.endpoint_url,
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_DEFAULT_REGION": AWS_REGION,
+            "AWS_EC2_METADATA_DISABLED": "true",
+        }
+
+    def reset(self) -> None:
+        """Forget every bucket and object."""
+        request = urllib.request.Request(  # noqa: S310 - always http://127.0.0.1
+            f"{self.endpoint_url}/moto-api/reset", method="POST"
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            assert response.status == 200
 
 
 @dataclass(frozen=True)
@@ -109,18 +151,68 @@ def artifacts_dir() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    """moto's server on a free port, for the whole session."""
+    from moto.server import ThreadedMotoServer
+
+    # One log line per S3 request drowns the report of a failing test.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        yield S3Server(f"http://{host}:{port}")
+    finally:
+        server.stop()
+
+
+# Nothing of the developer's own AWS setup reaches the lab server.
+_AWS_VARIABLES = (
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_ENDPOINT_URL",
+    "AWS_DEFAULT_REGION",
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_SESSION_TOKEN",
+    "AWS_SECURITY_TOKEN",
+    "AWS_REGION",
+    "AWS_ROLE_ARN",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+)
+
+
 @contextlib.contextmanager
-def launch_lab(home: Path, log_file: Path, *, username: str = "alice") -> Iterator[LabServer]:
+def launch_lab(
+    home: Path,
+    log_file: Path,
+    *,
+    username: str = "alice",
+    db_url: str | None = None,
+    aws: S3Server | None = None,
+) -> Iterator[LabServer]:
     """Start a real ``jupyter lab`` on a free port, with a random token and its
     own workspace, catalog, settings and config under ``home``: nothing of the
-    developer's own JupyterLab is read or changed. Stopped on exit."""
+    developer's own JupyterLab is read or changed. Stopped on exit.
+
+    ``db_url`` shares another server's catalog (several users, one store);
+    ``aws`` points boto3 at moto's server."""
     root_dir = home / "workspace"
     root_dir.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     token = secrets.token_hex(24)
-    db_url = f"sqlite:///{home / 'catalog.sqlite'}"
+    db_url = db_url or f"sqlite:///{home / 'catalog.sqlite'}"
+    base_env = {k: v for k, v in os.environ.items() if k not in _AWS_VARIABLES}
+    # Without ``aws``, no credentials at all: the product says so (503).
+    aws_env = aws.environment() if aws else {"AWS_EC2_METADATA_DISABLED": "true"}
     env = {
-        **os.environ,
+        **base_env,
+        **aws_env,
+        "AWS_CONFIG_FILE": str(home / "aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(home / "aws-credentials"),
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTER_DATA_DIR": str(home / "data"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
@@ -170,10 +262,13 @@ def launch_lab(home: Path, log_file: Path, *, username: str = "alice") -> Iterat
 
 @pytest.fixture(scope="session")
 def lab_server(
-    tmp_path_factory: pytest.TempPathFactory, artifacts_dir: Path
+    tmp_path_factory: pytest.TempPathFactory, artifacts_dir: Path, s3_server: S3Server
 ) -> Iterator[LabServer]:
-    """The session's ``jupyter lab``, signed in to the catalog as alice."""
-    with launch_lab(tmp_path_factory.mktemp("lab"), artifacts_dir / "jupyter-lab.log") as server:
+    """The session's ``jupyter lab``, signed in to the catalog as alice, with
+    moto's server as AWS."""
+    with launch_lab(
+        tmp_path_factory.mktemp("lab"), artifacts_dir / "jupyter-lab.log", aws=s3_server
+    ) as server:
         yield server
 
 

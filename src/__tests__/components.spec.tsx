@@ -115,9 +115,9 @@ describe('EntryCard', () => {
     );
   }
 
-  it('offers only Details to someone who does not own the entry', async () => {
+  it('offers Details (and Train, training being enabled) to someone who does not own the entry', async () => {
     widget = await mount(card(false));
-    expect(buttonNames(widget.node)).toEqual(['Details']);
+    expect(buttonNames(widget.node)).toEqual(['Details', 'Train']);
     expect(widget.node.textContent).toContain('By bob');
   });
 
@@ -126,18 +126,47 @@ describe('EntryCard', () => {
     widget = await mount(card(true, onAction));
     expect(buttonNames(widget.node)).toEqual([
       'Details',
+      'Train',
       'Edit',
       'Share…',
       'Delete'
     ]);
     const buttons = widget.node.querySelectorAll('button');
-    buttons[3].click();
+    buttons[4].click();
     expect(onAction).toHaveBeenCalledWith('delete', entry);
     // Enter on the focused card opens the details.
     const article = widget.node.querySelector('article')!;
     press(article, 'Enter');
     expect(onAction).toHaveBeenLastCalledWith('details', entry);
     expect(widget.node.textContent).toContain('By you');
+  });
+
+  it('offers Open on a notebook to anyone who sees it', async () => {
+    const notebook = makeEntry({
+      id: 'eda',
+      kind: 'notebook',
+      owner: 'bob',
+      notebook: { s3_uri: 's3://team/notebooks/eda.ipynb' }
+    });
+    const onAction = jest.fn();
+    widget = await mount(
+      <EntryCard
+        entry={notebook}
+        isOwner={false}
+        selected={false}
+        vocabulary={new Vocabulary(null)}
+        locale="en"
+        onAction={onAction}
+        onSelect={jest.fn()}
+        trans={trans}
+      />
+    );
+    expect(buttonNames(widget.node)).toEqual(['Details', 'Open']);
+    const open = widget.node.querySelectorAll('button')[1];
+    open.click();
+    expect(onAction).toHaveBeenCalledWith('open', notebook);
+    // Models are not opened.
+    expect(buttonNames(widget.node)).not.toContain('Edit');
   });
 
   it('shows what the entry is, as text (never as HTML)', async () => {

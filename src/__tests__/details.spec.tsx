@@ -140,11 +140,17 @@ describe('EntryDetails', () => {
     ]) {
       expect(text).toContain(part);
     }
-    expect(buttonNames(widget.node)).toEqual(['Reload']);
+    // Anyone who sees a notebook may open a copy of it.
+    expect(buttonNames(widget.node)).toEqual(['Open', 'Reload']);
+    [...widget.node.querySelectorAll('button')]
+      .find(button => button.textContent === 'Open')!
+      .click();
+    expect(props.onAction).toHaveBeenCalledWith('open');
     widget.dispose();
 
     widget = await mount(<EntryDetails {...props} isOwner={true} />);
     expect(buttonNames(widget.node)).toEqual([
+      'Open',
       'Edit',
       'Share…',
       'Delete',

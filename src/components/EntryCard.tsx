@@ -6,8 +6,13 @@ import type { IEntry } from '../types';
 import { kindLabel } from './filters';
 import { RelativeTime } from './RelativeTime';
 
-/** What a card's buttons do; owners get all of them, others `details`. */
-export type CardAction = 'details' | 'edit' | 'share' | 'delete';
+/**
+ * What a card's buttons do: everyone gets `details` (and `open` for a
+ * notebook, `train` and `deploy` for a model with training or deployment
+ * enabled); owners also `edit`, `share` and `delete`.
+ */
+export type CardAction =
+  'details' | 'open' | 'train' | 'deploy' | 'edit' | 'share' | 'delete';
 
 export interface IEntryCardProps {
   entry: IEntry;
@@ -114,6 +119,33 @@ export const EntryCard = React.memo(function EntryCard(
           describedBy={titleId}
           onClick={() => onAction('details', entry)}
         />
+        {entry.kind === 'notebook' ? (
+          <CardButton
+            label={trans.__('Open')}
+            describedBy={titleId}
+            primary
+            title={trans.__(
+              'Copy this notebook into your workspace and open it'
+            )}
+            onClick={() => onAction('open', entry)}
+          />
+        ) : null}
+        {entry.training ? (
+          <CardButton
+            label={trans.__('Train')}
+            describedBy={titleId}
+            title={trans.__('Start a SageMaker training job from this model')}
+            onClick={() => onAction('train', entry)}
+          />
+        ) : null}
+        {entry.inference ? (
+          <CardButton
+            label={trans.__('Deploy')}
+            describedBy={titleId}
+            title={trans.__('Deploy this model to a SageMaker endpoint')}
+            onClick={() => onAction('deploy', entry)}
+          />
+        ) : null}
         {isOwner ? (
           <>
             <CardButton
@@ -187,13 +219,18 @@ function CardButton(props: {
   label: string;
   describedBy: string;
   warn?: boolean;
+  primary?: boolean;
+  title?: string;
   onClick: () => void;
 }): JSX.Element {
-  const { label, describedBy, warn, onClick } = props;
+  const { label, describedBy, warn, primary, title, onClick } = props;
   return (
     <button
       type="button"
-      className={`sme-Button sme-mod-small${warn ? ' sme-mod-warn' : ''}`}
+      className={`sme-Button sme-mod-small${warn ? ' sme-mod-warn' : ''}${
+        primary ? ' sme-mod-primary' : ''
+      }`}
+      title={title}
       aria-describedby={describedBy}
       onClick={event => {
         event.stopPropagation();

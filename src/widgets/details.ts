@@ -28,6 +28,9 @@ export class EntryDetailsWidget extends MainAreaWidget<ReactWidget> {
         onAction: action =>
           void options.app.commands.execute(
             {
+              open: CommandIDs.openNotebook,
+              train: CommandIDs.train,
+              deploy: CommandIDs.deploy,
               edit: CommandIDs.editEntry,
               share: CommandIDs.shareEntry,
               delete: CommandIDs.deleteEntry

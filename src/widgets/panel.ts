@@ -117,6 +117,9 @@ export class SharedModelsPanel extends SidePanel {
   private _onAction = (action: CardAction, entry: IEntry): void => {
     const command = {
       details: CommandIDs.openDetails,
+      open: CommandIDs.openNotebook,
+      train: CommandIDs.train,
+      deploy: CommandIDs.deploy,
       edit: CommandIDs.editEntry,
       share: CommandIDs.shareEntry,
       delete: CommandIDs.deleteEntry

@@ -13,16 +13,29 @@ export interface IWizardWidgetOptions {
   trans: TranslationBundle;
   kind: Kind;
   entry?: IEntry;
+  /** "Share notebook…": the workspace notebook to upload and list. */
+  notebookPath?: string;
   onSaved?: (entry: IEntry) => void;
 }
 
 let counter = 0;
 
-/** The main-area id of the wizard for `entry` (edit) or a new entry of `kind`. */
-export function wizardId(kind: Kind, entry?: IEntry): string {
-  return entry
-    ? `shared-models-wizard-edit-${entry.id}`
-    : `shared-models-wizard-add-${kind}`;
+/**
+ * The main-area id of the wizard for `entry` (edit), for sharing the
+ * workspace notebook `notebookPath`, or for a new entry of `kind`.
+ */
+export function wizardId(
+  kind: Kind,
+  entry?: IEntry,
+  notebookPath?: string
+): string {
+  if (entry) {
+    return `shared-models-wizard-edit-${entry.id}`;
+  }
+  if (notebookPath !== undefined) {
+    return `shared-models-wizard-share-${encodeURIComponent(notebookPath)}`;
+  }
+  return `shared-models-wizard-add-${kind}`;
 }
 
 /**
@@ -33,7 +46,7 @@ export function wizardId(kind: Kind, entry?: IEntry): string {
 export function createWizardWidget(
   options: IWizardWidgetOptions
 ): MainAreaWidget<ReactWidget> {
-  const { client, trans, kind, entry } = options;
+  const { client, trans, kind, entry, notebookPath } = options;
   const idPrefix = `sme-wizard-${++counter}`;
   let widget: MainAreaWidget<ReactWidget> | null = null;
   const close = (): void => widget?.dispose();
@@ -43,6 +56,7 @@ export function createWizardWidget(
       trans={trans}
       kind={kind}
       entry={entry}
+      notebookPath={entry ? undefined : notebookPath}
       idPrefix={idPrefix}
       onSaved={saved => {
         try {
@@ -56,16 +70,18 @@ export function createWizardWidget(
   );
   content.addClass('sme-Wizard');
   widget = new MainAreaWidget({ content });
-  widget.id = wizardId(kind, entry);
+  widget.id = wizardId(kind, entry, notebookPath);
   widget.addClass('sme-WizardPanel');
   widget.toolbar.hide();
   widget.title.icon = sharedModelsIcon;
   widget.title.closable = true;
   widget.title.label = entry
     ? trans.__('Edit %1', entry.title)
-    : kind === 'model'
-      ? trans.__('Add model')
-      : trans.__('Add notebook');
+    : notebookPath !== undefined
+      ? trans.__('Share %1', notebookPath.split('/').pop() ?? notebookPath)
+      : kind === 'model'
+        ? trans.__('Add model')
+        : trans.__('Add notebook');
   widget.title.caption = widget.title.label;
   return widget;
 }

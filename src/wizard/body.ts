@@ -10,6 +10,7 @@ import type {
   IEntryInput,
   IHyperparameterSpec,
   IInferenceSpec,
+  IShareNotebookInput,
   ITrainingSpec
 } from '../types';
 import {
@@ -51,6 +52,33 @@ export function bodyFromForm(form: IEntryForm): IEntryInput {
       model && form.inference.enabled ? inferenceBody(form.inference) : null,
     notebook: model ? null : { s3_uri: form.notebook.s3_uri.trim() }
   };
+}
+
+/**
+ * The body of `POST /notebooks/share` for the "Share notebook…" form: the
+ * workspace path, the destination when one is given (else the server's
+ * configured location), and the basic information and sharing.
+ */
+export function shareBodyFromForm(form: IEntryForm): IShareNotebookInput {
+  const entry = bodyFromForm(form);
+  const body: IShareNotebookInput = {
+    path: form.notebook.path ?? '',
+    title: entry.title,
+    description: entry.description,
+    data_type: entry.data_type,
+    task: entry.task,
+    framework: entry.framework,
+    keywords: entry.keywords,
+    share: entry.share
+  };
+  const destination = form.notebook.s3_uri.trim();
+  if (destination) {
+    body.s3_uri = destination;
+  }
+  if (entry.id) {
+    body.id = entry.id;
+  }
+  return body;
 }
 
 /** `""` → null; else the trimmed text. */

@@ -5,10 +5,13 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
+import type { SharedModelsClient } from '../api';
 import type { IOptions } from '../types';
 
 export interface IWizardContext {
   trans: TranslationBundle;
+  /** The API client (S3 browsing and checks, dataset checks). */
+  client: SharedModelsClient;
   /** The vocabularies of `GET /options`. */
   options: IOptions;
   /** Prefix of the element ids of this wizard (unique per wizard). */

@@ -64,6 +64,9 @@ const ALIASES: Record<string, string> = {
   training: 'training.enabled',
   inference: 'inference.enabled',
   notebook: 'notebook.s3_uri',
+  // POST /notebooks/share names its own fields at the top level.
+  s3_uri: 'notebook.s3_uri',
+  path: 'notebook.path',
   'training.image': 'training.image.uri',
   'inference.image': 'inference.image.uri',
   'training.tabular': 'training.tabular.columns'

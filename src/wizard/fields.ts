@@ -21,6 +21,9 @@ export function visibleFields(form: IEntryForm): Set<string> {
   ]);
   if (form.kind === 'notebook') {
     paths.add('notebook.s3_uri');
+    if (form.notebook.path !== undefined) {
+      paths.add('notebook.path');
+    }
     return paths;
   }
   // The switches stand for their whole section (e.g. "only models can be trained").

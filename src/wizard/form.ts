@@ -106,7 +106,18 @@ export interface IEntryForm {
   };
   training: ITrainingForm;
   inference: IInferenceForm;
-  notebook: { s3_uri: string };
+  notebook: INotebookForm;
+}
+
+/**
+ * Where the notebook is. Adding a notebook names its S3 object; sharing an
+ * open notebook (`path` set) uploads the workspace file, and `s3_uri` is the
+ * optional destination: an `.ipynb` object or a prefix.
+ */
+export interface INotebookForm {
+  s3_uri: string;
+  /** The workspace path of the notebook being shared ("Share notebook…"). */
+  path?: string;
 }
 
 export function emptyHyperparameter(): IHyperparameterRow {
@@ -189,6 +200,21 @@ export function splitValues(text: string): string[] {
     .split(',')
     .map(value => value.trim())
     .filter(value => value !== '');
+}
+
+/** Strip `.ipynb` from a workspace path's file name: the shared notebook's first title. */
+export function titleFromPath(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  return name.replace(/\.ipynb$/i, '').trim() || name;
+}
+
+/** The form of "Share notebook…" for the workspace notebook at `path`. */
+export function shareForm(path: string): IEntryForm {
+  return {
+    ...emptyForm('notebook'),
+    title: titleFromPath(path),
+    notebook: { s3_uri: '', path }
+  };
 }
 
 /** The form that edits `entry`. */

@@ -20,6 +20,11 @@ export interface IWizardOptions {
   kind: 'model' | 'notebook';
   /** The entry to edit; a new entry without. */
   entry?: IEntry;
+  /**
+   * "Share notebook…": the workspace path of the notebook to upload and
+   * list (the wizard is an Add notebook wizard, prefilled from it).
+   */
+  notebookPath?: string;
   /** Called with the saved entry, before the wizard closes. */
   onSaved?: (entry: IEntry) => void;
 }
@@ -30,9 +35,9 @@ export interface IWizardOptions {
  * On a successful save it calls `onSaved`, then closes itself.
  */
 export function openEntryWizard(options: IWizardOptions): Widget {
-  const { app, entry } = options;
+  const { app, entry, notebookPath } = options;
   const kind = entry?.kind ?? options.kind;
-  const id = wizardId(kind, entry);
+  const id = wizardId(kind, entry, notebookPath);
   for (const widget of app.shell.widgets('main')) {
     if (widget.id === id) {
       app.shell.activateById(id);
@@ -44,6 +49,7 @@ export function openEntryWizard(options: IWizardOptions): Widget {
     trans: options.translator.load(TRANSLATION_DOMAIN),
     kind,
     entry,
+    notebookPath,
     onSaved: options.onSaved
   });
   app.shell.add(widget, 'main');
@@ -51,9 +57,9 @@ export function openEntryWizard(options: IWizardOptions): Widget {
   return widget;
 }
 
-export { bodyFromForm } from './body';
+export { bodyFromForm, shareBodyFromForm } from './body';
 export { fieldErrors, placeErrors, errorFor, pathOf } from './errors';
-export { emptyForm, formFromEntry } from './form';
+export { emptyForm, formFromEntry, shareForm, titleFromPath } from './form';
 export type { IEntryForm } from './form';
 export { deriveId, isValidId, withSuffix } from './ids';
 export { normalizeKeywords, spacesToCommas } from './keywords';

@@ -5,7 +5,7 @@
 import type { SharedModelsClient } from '../api';
 import { ApiError } from '../request';
 import type { IEntry } from '../types';
-import { bodyFromForm } from './body';
+import { bodyFromForm, shareBodyFromForm } from './body';
 import { fieldErrors, FieldErrors } from './errors';
 import type { IEntryForm } from './form';
 
@@ -27,21 +27,39 @@ export interface IEditTarget {
   version: number;
 }
 
-/** Create the entry (no `target`) or replace it with If-Match (with one). */
+/** How the request of a save goes out. */
+export interface ISaveOptions {
+  /** Sees the request as it leaves (e.g. to show its progress). */
+  onRequest?: (request: Promise<IEntry>) => void;
+}
+
+/**
+ * Create the entry (no `target`), replace it with If-Match (with one), or,
+ * for "Share notebook…" (`form.notebook.path` set), upload the workspace
+ * notebook and list it.
+ */
 export async function saveEntry(
   client: SharedModelsClient,
   form: IEntryForm,
-  target?: IEditTarget | null
+  target?: IEditTarget | null,
+  options: ISaveOptions = {}
 ): Promise<SaveOutcome> {
-  const body = bodyFromForm(form);
+  let request: Promise<IEntry>;
+  if (target) {
+    const body = bodyFromForm(form);
+    request = client.replaceEntry(
+      target.id,
+      { ...body, id: target.id },
+      target.version
+    );
+  } else if (form.kind === 'notebook' && form.notebook.path !== undefined) {
+    request = client.shareNotebook(shareBodyFromForm(form));
+  } else {
+    request = client.createEntry(bodyFromForm(form));
+  }
+  options.onRequest?.(request);
   try {
-    const entry = target
-      ? await client.replaceEntry(
-          target.id,
-          { ...body, id: target.id },
-          target.version
-        )
-      : await client.createEntry(body);
+    const entry = await request;
     return { status: 'saved', entry };
   } catch (reason) {
     const error = asApiError(reason);

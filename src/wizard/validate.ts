@@ -215,6 +215,12 @@ function checkSharing(form: IEntryForm, problems: Problems): void {
 function checkNotebook(form: IEntryForm, problems: Problems): void {
   const path = 'notebook.s3_uri';
   const uri = form.notebook.s3_uri.trim();
+  if (form.notebook.path !== undefined) {
+    // Sharing a workspace notebook: the destination is optional (the
+    // server's configured location), an .ipynb object or a prefix.
+    problems.s3(path, uri);
+    return;
+  }
   if (
     problems.required(
       path,

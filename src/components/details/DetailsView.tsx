@@ -52,6 +52,9 @@ export function DetailsView(props: IDetailsViewProps): JSX.Element {
                 rendermime={rendermime}
                 onAction={onAction}
                 onRefresh={() => void model.load()}
+                checkDatasets={signal =>
+                  catalog.client.checkEntryDatasets(entry.value.id, { signal })
+                }
                 locale={locale}
                 trans={trans}
               />

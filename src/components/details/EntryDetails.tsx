@@ -3,12 +3,13 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { Vocabulary } from '../../labels';
-import type { IEntry } from '../../types';
+import type { IDatasetCheck, IEntry } from '../../types';
 import type { CardAction } from '../EntryCard';
 import { EntryBadges } from '../EntryCard';
 import { kindLabel } from '../filters';
 import { RelativeTime } from '../RelativeTime';
 import { absoluteTime } from '../time';
+import { DatasetCheckSection } from './DatasetCheckSection';
 import { Code, Fields } from './Fields';
 import { MarkdownView } from './MarkdownView';
 import { InferenceSection, TrainingSection } from './TrainingSection';
@@ -20,6 +21,8 @@ export interface IEntryDetailsProps {
   rendermime: IRenderMimeRegistry | null;
   onAction: (action: Exclude<CardAction, 'details'>) => void;
   onRefresh: () => void;
+  /** Compare the entry's training and validation CSV headers (models). */
+  checkDatasets?: (signal: AbortSignal) => Promise<IDatasetCheck>;
   locale?: string;
   trans: TranslationBundle;
 }
@@ -44,6 +47,38 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
         </div>
         <EntryBadges entry={entry} trans={trans} />
         <div className="sme-Details-actions">
+          {entry.kind === 'notebook' ? (
+            <button
+              type="button"
+              className="sme-Button sme-mod-primary"
+              title={trans.__(
+                'Copy this notebook into your workspace and open it'
+              )}
+              onClick={() => onAction('open')}
+            >
+              {trans.__('Open')}
+            </button>
+          ) : null}
+          {entry.training ? (
+            <button
+              type="button"
+              className="sme-Button"
+              title={trans.__('Start a SageMaker training job from this model')}
+              onClick={() => onAction('train')}
+            >
+              {trans.__('Train')}
+            </button>
+          ) : null}
+          {entry.inference ? (
+            <button
+              type="button"
+              className="sme-Button"
+              title={trans.__('Deploy this model to a SageMaker endpoint')}
+              onClick={() => onAction('deploy')}
+            >
+              {trans.__('Deploy')}
+            </button>
+          ) : null}
           {isOwner ? (
             <>
               <button
@@ -152,11 +187,20 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
           <section aria-labelledby={id('training')}>
             <h2 id={id('training')}>{trans.__('Training')}</h2>
             {entry.training ? (
-              <TrainingSection
-                spec={entry.training}
-                vocabulary={vocabulary}
-                trans={trans}
-              />
+              <>
+                <TrainingSection
+                  spec={entry.training}
+                  vocabulary={vocabulary}
+                  trans={trans}
+                />
+                {props.checkDatasets ? (
+                  <DatasetCheckSection
+                    key={`${entry.id}-${entry.version}`}
+                    check={props.checkDatasets}
+                    trans={trans}
+                  />
+                ) : null}
+              </>
             ) : (
               <p className="sme-Details-empty">
                 {trans.__('Training is not enabled.')}

@@ -2,6 +2,7 @@ import * as React from 'react';
 
 import { useWizard } from '../context';
 import type { IChannelRow } from '../form';
+import { useS3Tools } from './S3Tools';
 import { CellInput, patchRow, removeRow, RowsTable } from './Table';
 
 // Technical examples (identifiers, regexes): not translated.
@@ -37,14 +38,10 @@ export function ChannelsTable(props: IChannelsTableProps): JSX.Element {
           spellCheck={false}
           onChange={name => onChange(patchRow(rows, index, { name }))}
         />,
-        <CellInput
+        <ChannelUri
           key="uri"
-          path={`${PATH}.${index}.uri`}
-          label={trans.__('Channel %1 S3 URI', index + 1)}
+          index={index}
           value={row.uri}
-          placeholder={trans.__('s3://bucket/data/train/')}
-          spellCheck={false}
-          className="sme-mod-wide"
           onChange={uri => onChange(patchRow(rows, index, { uri }))}
         />
       ]}
@@ -52,6 +49,32 @@ export function ChannelsTable(props: IChannelsTableProps): JSX.Element {
       onAdd={() => onChange([...rows, { name: '', uri: '' }])}
       removeLabel={index => trans.__('Remove channel %1', index + 1)}
       onRemove={index => onChange(removeRow(rows, index))}
+    />
+  );
+}
+
+/** A channel's S3 URI: the cell input, Browse, and the exists hint. */
+function ChannelUri(props: {
+  index: number;
+  value: string;
+  onChange: (uri: string) => void;
+}): JSX.Element {
+  const { trans } = useWizard();
+  const { index, value, onChange } = props;
+  const label = trans.__('Channel %1 S3 URI', index + 1);
+  const tools = useS3Tools({ label, value, onChange });
+  return (
+    <CellInput
+      path={`${PATH}.${index}.uri`}
+      label={label}
+      value={value}
+      placeholder={trans.__('s3://bucket/data/train/')}
+      spellCheck={false}
+      className="sme-mod-wide"
+      onChange={onChange}
+      onBlur={tools.onBlur}
+      actions={tools.browse}
+      extra={tools.hint}
     />
   );
 }

@@ -1,5 +1,6 @@
 import * as React from 'react';
 
+import { ContainerPickerButton } from '../../launch/pickers/ContainerPickerButton';
 import type { ImageSource } from '../../types';
 import { useWizard } from '../context';
 import type { IContainerForm } from '../form';
@@ -17,8 +18,9 @@ const ECR_EXAMPLE =
   '123456789012.dkr.ecr.us-east-1.amazonaws.com/my-repository:latest';
 
 /**
- * The container: where the image comes from, and its URI (typed for now;
- * pickers for training jobs, ECR and Deep Learning Containers come later).
+ * The container: where the image comes from, and its URI — typed, or chosen
+ * with the source's picker (a training job, an ECR image, a Deep Learning
+ * Container).
  */
 export function ContainerField(props: IContainerFieldProps): JSX.Element {
   const { trans, options } = useWizard();
@@ -30,7 +32,7 @@ export function ContainerField(props: IContainerFieldProps): JSX.Element {
       : options.image_sources.filter(choice => choice.id !== 'training-job');
   const hints: Record<string, string> = {
     'training-job': trans.__(
-      'The image of an existing training job; type its URI (picking a job comes later).'
+      'The image of an existing training job: choose the job, or type the URI.'
     ),
     ecr: trans.__('Your image in Amazon ECR, e.g. %1', ECR_EXAMPLE),
     dlc: trans.__('A SageMaker Deep Learning Container, e.g. %1', DLC_EXAMPLE)
@@ -57,6 +59,15 @@ export function ContainerField(props: IContainerFieldProps): JSX.Element {
         spellCheck={false}
         className="sme-mod-code"
         onChange={uri => onChange({ ...value, uri })}
+        actions={
+          <ContainerPickerButton
+            section={section}
+            source={value.source}
+            value={value.uri}
+            fieldLabel={trans.__('Container image URI')}
+            onPick={uri => onChange({ ...value, uri })}
+          />
+        }
       />
     </div>
   );

@@ -11,6 +11,8 @@ export interface IEntryWizardProps {
   trans: TranslationBundle;
   kind: Kind;
   entry?: IEntry;
+  /** "Share notebook…": the workspace notebook to upload and list. */
+  notebookPath?: string;
   /** Unique per wizard: prefixes every element id. */
   idPrefix: string;
   onSaved: (entry: IEntry) => void;

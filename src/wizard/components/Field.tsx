@@ -55,8 +55,10 @@ interface IFieldProps {
   hint?: React.ReactNode;
   required?: boolean;
   className?: string;
-  /** Shown after the control (e.g. a Browse button, later). */
+  /** Shown after the control (e.g. a Browse button). */
   actions?: React.ReactNode;
+  /** Shown under the field's hint and problem (e.g. a live status). */
+  extra?: React.ReactNode;
 }
 
 /** A labelled field: label, control, hint, error. */
@@ -87,6 +89,7 @@ function Field(
         </p>
       ) : null}
       <FieldError id={errorId} error={error} />
+      {props.extra}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { TextField } from './Field';
+import { useS3Tools } from './S3Tools';
 
 export interface IS3UriFieldProps {
   path: string;
@@ -10,15 +11,23 @@ export interface IS3UriFieldProps {
   hint?: React.ReactNode;
   required?: boolean;
   placeholder?: string;
+  /** Shown under the field (e.g. the dataset check). */
+  extra?: React.ReactNode;
 }
 
 const DEFAULT_PLACEHOLDER = 's3://bucket/prefix/';
 
 /**
- * An S3 URI: a text input checked on blur (`s3://bucket/key`). One component
- * for every S3 field, so a Browse button can join them all in one place.
+ * An S3 URI: a text input checked on blur (`s3://bucket/key`), a **Browse**
+ * button that opens the S3 browser, and a hint saying whether anything is at
+ * the URI. One component for every S3 field of the wizards.
  */
 export function S3UriField(props: IS3UriFieldProps): JSX.Element {
+  const tools = useS3Tools({
+    label: props.label,
+    value: props.value,
+    onChange: props.onChange
+  });
   return (
     <TextField
       path={props.path}
@@ -31,6 +40,14 @@ export function S3UriField(props: IS3UriFieldProps): JSX.Element {
       spellCheck={false}
       className="sme-S3UriField"
       onChange={props.onChange}
+      onBlur={tools.onBlur}
+      actions={tools.browse}
+      extra={
+        <>
+          {tools.hint}
+          {props.extra}
+        </>
+      }
     />
   );
 }

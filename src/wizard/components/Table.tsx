@@ -142,6 +142,12 @@ export function CellInput(
     prefix?: string;
     className?: string;
     spellCheck?: boolean;
+    /** Called after the cell's own blur handling. */
+    onBlur?: () => void;
+    /** Shown after the input (e.g. a Browse button). */
+    actions?: React.ReactNode;
+    /** Shown under the problem (e.g. a live status). */
+    extra?: React.ReactNode;
   }
 ): JSX.Element {
   const { control, error, errorId } = useControl(props.path);
@@ -157,6 +163,10 @@ export function CellInput(
       spellCheck={props.spellCheck}
       autoComplete="off"
       onChange={event => props.onChange(event.target.value)}
+      onBlur={() => {
+        control.onBlur();
+        props.onBlur?.();
+      }}
     />
   );
   return (
@@ -166,8 +176,16 @@ export function CellInput(
           {props.prefix}
         </span>
       ) : null}
-      {input}
+      {props.actions ? (
+        <div className="sme-Cell-control">
+          {input}
+          {props.actions}
+        </div>
+      ) : (
+        input
+      )}
       <FieldError id={errorId} error={error} />
+      {props.extra}
     </div>
   );
 }

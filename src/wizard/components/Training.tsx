@@ -5,6 +5,7 @@ import type { ITrainingForm } from '../form';
 import { ChannelsTable } from './ChannelsTable';
 import { ColumnFormatEditor } from './ColumnFormatEditor';
 import { ContainerField } from './ContainerField';
+import { DatasetCheckField } from './DatasetCheckField';
 import { CheckboxField, TextField } from './Field';
 import { HyperparametersTable } from './HyperparametersTable';
 import { InstanceTypesField } from './InstanceTypesField';
@@ -95,6 +96,10 @@ export function Training(props: ITrainingProps): JSX.Element {
             )}
             value={value.validation_data_uri}
             onChange={uri => onChange({ validation_data_uri: uri })}
+          />
+          <DatasetCheckField
+            training={value.training_data_uri}
+            validation={value.validation_data_uri}
           />
           <S3UriField
             path="training.output_path"

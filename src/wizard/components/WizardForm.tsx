@@ -6,8 +6,10 @@ import type { IEntry, IOptions, Kind } from '../../types';
 import { IWizardContext, WizardContext } from '../context';
 import { placeErrors } from '../errors';
 import { visibleFields } from '../fields';
-import { emptyForm, formFromEntry, IEntryForm } from '../form';
+import { emptyForm, formFromEntry, IEntryForm, shareForm } from '../form';
+import { deriveId } from '../ids';
 import { asApiError, IEditTarget, saveEntry } from '../save';
+import { notifySharing } from '../share';
 import { useIdSuggestion } from '../useIdSuggestion';
 import { useWizardForm } from '../useWizardForm';
 import { BasicInfo } from './BasicInfo';
@@ -24,6 +26,8 @@ export interface IWizardFormProps {
   kind: Kind;
   /** The entry to edit; a new entry without. */
   entry?: IEntry;
+  /** "Share notebook…": the workspace notebook to upload and list. */
+  notebookPath?: string;
   idPrefix: string;
   onSaved: (entry: IEntry) => void;
   onCancel: () => void;
@@ -34,9 +38,20 @@ const INVALID_SELECTOR = '[aria-invalid="true"], [data-sme-invalid="true"]';
 /** The wizard's form: sections, problems, and saving. */
 export function WizardForm(props: IWizardFormProps): JSX.Element {
   const { client, trans, options, kind, entry, idPrefix } = props;
+  const { notebookPath } = props;
   const editing = entry !== undefined;
+  const sharing = !editing && notebookPath !== undefined;
   const wizard = useWizardForm(
-    () => (entry ? formFromEntry(entry) : emptyForm(kind)),
+    () => {
+      if (entry) {
+        return formFromEntry(entry);
+      }
+      if (notebookPath !== undefined) {
+        const form = shareForm(notebookPath);
+        return { ...form, id: deriveId(form.title, 'notebook') };
+      }
+      return emptyForm(kind);
+    },
     trans,
     options
   );
@@ -59,6 +74,16 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     []
   );
   const suggestion = useIdSuggestion(client, kind);
+
+  // A title prefilled from the notebook's name: ask for its free ID too.
+  React.useEffect(() => {
+    const title = form.title;
+    if (sharing && title.trim() !== '') {
+      suggestion.request(title, (id, asked) =>
+        update(f => (f.title === asked && !idEdited.current ? { ...f, id } : f))
+      );
+    }
+  }, []);
 
   // Start in the Title field, unless the user went elsewhere meanwhile.
   React.useEffect(() => {
@@ -114,7 +139,11 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     setSaving(true);
     setNotice(null);
     const submitted: IEntryForm = form;
-    const outcome = await saveEntry(client, submitted, target);
+    const outcome = await saveEntry(client, submitted, target, {
+      onRequest: sharing
+        ? request => notifySharing(request, submitted, trans)
+        : undefined
+    });
     if (!alive.current) {
       return;
     }
@@ -165,6 +194,7 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
 
   const context: IWizardContext = {
     trans,
+    client,
     options,
     idPrefix,
     errorOf: path => wizard.shownErrors.get(path),
@@ -173,14 +203,31 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
   const problems = wizard.shownErrors.size + wizard.unplaced.length;
   const heading = editing
     ? trans.__('Edit %1', entry.title)
-    : kind === 'model'
-      ? trans.__('Add model')
-      : trans.__('Add notebook');
+    : sharing
+      ? trans.__('Share notebook')
+      : kind === 'model'
+        ? trans.__('Add model')
+        : trans.__('Add notebook');
   const submitLabel = editing
     ? trans.__('Save changes')
-    : kind === 'model'
-      ? trans.__('Add model')
-      : trans.__('Add notebook');
+    : sharing
+      ? trans.__('Share notebook')
+      : kind === 'model'
+        ? trans.__('Add model')
+        : trans.__('Add notebook');
+  const intro =
+    kind === 'model'
+      ? trans.__(
+          'Share a model with your team: what it is, how to train it, how to deploy it. Fields marked * are required.'
+        )
+      : sharing
+        ? trans.__(
+            'Share %1 with your team: it is uploaded to S3 and listed in the catalog. Fields marked * are required.',
+            notebookPath
+          )
+        : trans.__(
+            'Share a notebook with your team. Fields marked * are required.'
+          );
 
   return (
     <WizardContext.Provider value={context}>
@@ -196,15 +243,7 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
           <h1 id={`${idPrefix}-heading`} className="sme-Wizard-title">
             {heading}
           </h1>
-          <p className="sme-Wizard-intro">
-            {kind === 'model'
-              ? trans.__(
-                  'Share a model with your team: what it is, how to train it, how to deploy it. Fields marked * are required.'
-                )
-              : trans.__(
-                  'Share a notebook with your team. Fields marked * are required.'
-                )}
-          </p>
+          <p className="sme-Wizard-intro">{intro}</p>
         </header>
         <Notice
           ref={noticeRef}
@@ -228,8 +267,10 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
         />
         {kind === 'notebook' ? (
           <NotebookSection
-            uri={form.notebook.s3_uri}
-            onChange={uri => update(f => ({ ...f, notebook: { s3_uri: uri } }))}
+            value={form.notebook}
+            onChange={uri =>
+              update(f => ({ ...f, notebook: { ...f.notebook, s3_uri: uri } }))
+            }
           />
         ) : null}
         <Sharing
@@ -269,7 +310,11 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
             {trans.__('Cancel')}
           </button>
           <span className="sme-Wizard-status" role="status">
-            {saving ? trans.__('Saving…') : ''}
+            {saving
+              ? sharing
+                ? trans.__('Sharing…')
+                : trans.__('Saving…')
+              : ''}
           </span>
         </footer>
       </form>

@@ -1,0 +1,319 @@
+/**
+ * The Train and Deploy dialogs: prefilled from the entry, checked as the user
+ * types, sent to the server — which has the final word: its 400 details land
+ * on their fields and the dialog stays open.
+ */
+import { Dialog, Notification } from '@jupyterlab/apputils';
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { ReactWidget } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { asApiError } from '../errors';
+import { notifyProgress } from '../notify';
+import type { ApiError } from '../request';
+import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
+import type { LaunchClient } from './api';
+import { DeployForm } from './components/DeployForm';
+import { TrainForm } from './components/TrainForm';
+import { FormState, placeDetails } from './form';
+import { defaultName } from './names';
+import { SubmitDialog } from './submitDialog';
+import {
+  checkDeployForm,
+  checkTrainForm,
+  DEPLOY_FIELD_KEYS,
+  deployFormValue,
+  deploymentChoices,
+  trainFieldKeys,
+  trainFormValue,
+  trainingChoices
+} from './trainForm';
+import type {
+  ICreateTrainingJobRequest,
+  IDeploymentCreated,
+  ITrainingJobLaunched
+} from './types';
+
+/** Class names of the Train dialog's accepting buttons. */
+export const START_TRAINING_CLASS = 'sme-LaunchDialog-start';
+export const EXPORT_CLASS = 'sme-LaunchDialog-export';
+export const DEPLOY_CLASS = 'sme-LaunchDialog-deploy';
+
+let counter = 0;
+
+export interface ITrainDialogOptions {
+  entry: IEntry & { training: ITrainingSpec };
+  client: LaunchClient;
+  trans: TranslationBundle;
+  /** A readable label of an instance type. */
+  instanceLabel?: (id: string) => string;
+  /** The job was created (or found: a retry): show it. */
+  onStarted: (launched: ITrainingJobLaunched) => void;
+  /**
+   * Save the request as training_job.json in the workspace and open it;
+   * resolves with the file's path.
+   */
+  onExport: (request: ICreateTrainingJobRequest) => Promise<string>;
+}
+
+/**
+ * The job name the dialog starts with: the one `GET …/training-job-request`
+ * gives, or (when the server cannot build the request yet, e.g. no default
+ * role) the same default made here: `<entry id>-<UTC timestamp>`.
+ */
+export async function initialJobName(
+  client: LaunchClient,
+  entryId: string,
+  now: () => Date = () => new Date()
+): Promise<string> {
+  try {
+    const request = await client.trainingJobRequest(entryId);
+    return request.TrainingJobName;
+  } catch {
+    return defaultName(entryId, now());
+  }
+}
+
+/** Show an API failure on the form: field details in place, the rest above the buttons. */
+function showFailure<V extends object>(
+  state: FormState<V>,
+  error: ApiError,
+  keys: ReadonlyArray<string>
+): void {
+  if (error.details.length > 0) {
+    const placed = placeDetails(error.details, keys);
+    const general =
+      placed.general.length > 0 || Object.keys(placed.fields).length === 0
+        ? [error.message, ...placed.general]
+        : placed.general;
+    state.setServerErrors(placed.fields, general);
+  } else {
+    state.setServerErrors({}, [error.message]);
+  }
+}
+
+/** Show the dialog until it closes; then dispose of it and its body. */
+async function runDialog(
+  dialog: SubmitDialog<void>,
+  body: ReactWidget
+): Promise<void> {
+  try {
+    await dialog.launch();
+  } catch {
+    // Disposed without an answer (e.g. Dialog.flush()): nothing to do.
+  } finally {
+    dialog.dispose();
+    body.dispose();
+  }
+}
+
+/** Move the focus to the first field that shows a problem. */
+function focusFirstProblem(node: HTMLElement): void {
+  const invalid = node.querySelector<HTMLElement>('[aria-invalid="true"]');
+  invalid?.focus();
+}
+
+/** The Train dialog: resolves when it closes. */
+export async function showTrainDialog(
+  options: ITrainDialogOptions
+): Promise<void> {
+  const { entry, client, trans, onStarted, onExport } = options;
+  const spec = entry.training;
+  const instanceLabel = options.instanceLabel ?? ((id: string) => id);
+  const jobName = await initialJobName(client, entry.id);
+  const state = new FormState({
+    value: trainFormValue(spec, jobName),
+    check: value => checkTrainForm(value, spec, trans)
+  });
+  const keys = trainFieldKeys(spec);
+  const idPrefix = `sme-train-${++counter}`;
+  const body = ReactWidget.create(
+    <TrainForm
+      entry={entry}
+      spec={spec}
+      state={state}
+      idPrefix={idPrefix}
+      instanceLabel={instanceLabel}
+      trans={trans}
+    />
+  );
+  body.addClass('sme-LaunchDialog-body');
+
+  const start = async (): Promise<boolean> => {
+    if (!state.submit()) {
+      requestAnimationFrame(() => focusFirstProblem(body.node));
+      return false;
+    }
+    const choices = trainingChoices(state.value);
+    const name = choices.job_name ?? '';
+    state.busy = true;
+    state.status = trans.__('Starting training job %1…', name);
+    const request = client.startTrainingJob(entry.id, choices);
+    notifyProgress(
+      request.then(
+        launched => launched.job_name,
+        reason => Promise.reject(asApiError(reason).message)
+      ),
+      {
+        pending: trans.__('Starting training job %1…', name),
+        success: jobName => trans.__('Training job %1 started.', jobName),
+        error: message =>
+          trans.__('Could not start training job %1: %2', name, message)
+      }
+    );
+    try {
+      onStarted(await request);
+      return true;
+    } catch (reason) {
+      const error = asApiError(reason);
+      showFailure(state, error, keys);
+      requestAnimationFrame(() => focusFirstProblem(body.node));
+      return false;
+    } finally {
+      state.status = '';
+      state.busy = false;
+    }
+  };
+
+  const exportRequest = async (): Promise<boolean> => {
+    if (!state.submit()) {
+      requestAnimationFrame(() => focusFirstProblem(body.node));
+      return false;
+    }
+    state.busy = true;
+    state.status = trans.__('Exporting training_job.json…');
+    try {
+      const request = await client.trainingJobRequest(
+        entry.id,
+        trainingChoices(state.value)
+      );
+      const path = await onExport(request);
+      Notification.success(trans.__('Saved %1.', path), { autoClose: 5000 });
+      return true;
+    } catch (reason) {
+      const error = asApiError(reason);
+      showFailure(state, error, keys);
+      Notification.error(
+        trans.__('Could not export training_job.json: %1', error.message),
+        { autoClose: 10000 }
+      );
+      requestAnimationFrame(() => focusFirstProblem(body.node));
+      return false;
+    } finally {
+      state.status = '';
+      state.busy = false;
+    }
+  };
+
+  const title = trans.__('Train %1', entry.title);
+  const dialog = new SubmitDialog<void>({
+    title,
+    body,
+    buttons: [
+      Dialog.cancelButton({ label: trans.__('Cancel') }),
+      Dialog.okButton({
+        label: trans.__('Export training_job.json'),
+        className: EXPORT_CLASS,
+        displayType: 'default',
+        caption: trans.__(
+          'Save the CreateTrainingJob request into your workspace, for aws sagemaker create-training-job --cli-input-json file://training_job.json'
+        )
+      }),
+      Dialog.okButton({
+        label: trans.__('Start training'),
+        className: START_TRAINING_CLASS
+      })
+    ],
+    defaultButton: 2,
+    hasClose: true,
+    focusNodeSelector: 'input',
+    onButton: button =>
+      button.className.includes(EXPORT_CLASS) ? exportRequest() : start()
+  });
+  dialog.addClass('sme-LaunchDialog');
+  return runDialog(dialog, body);
+}
+
+export interface IDeployDialogOptions {
+  entry: IEntry & { inference: IInferenceSpec };
+  client: LaunchClient;
+  trans: TranslationBundle;
+  instanceLabel?: (id: string) => string;
+  /** The endpoint is being created (or was found: a retry): show it. */
+  onDeployed: (created: IDeploymentCreated) => void;
+}
+
+/** The Deploy dialog: resolves when it closes. */
+export async function showDeployDialog(
+  options: IDeployDialogOptions
+): Promise<void> {
+  const { entry, client, trans, onDeployed } = options;
+  const spec = entry.inference;
+  const instanceLabel = options.instanceLabel ?? ((id: string) => id);
+  const state = new FormState({
+    value: deployFormValue(entry.id, spec),
+    check: value => checkDeployForm(value, spec, trans)
+  });
+  const idPrefix = `sme-deploy-${++counter}`;
+  const body = ReactWidget.create(
+    <DeployForm
+      spec={spec}
+      state={state}
+      idPrefix={idPrefix}
+      instanceLabel={instanceLabel}
+      trans={trans}
+    />
+  );
+  body.addClass('sme-LaunchDialog-body');
+
+  const deploy = async (): Promise<boolean> => {
+    if (!state.submit()) {
+      requestAnimationFrame(() => focusFirstProblem(body.node));
+      return false;
+    }
+    const choices = deploymentChoices(state.value);
+    const name = choices.endpoint_name ?? '';
+    state.busy = true;
+    state.status = trans.__('Deploying endpoint %1…', name);
+    const request = client.deploy(entry.id, choices);
+    notifyProgress(
+      request.then(
+        created => created.endpoint_name,
+        reason => Promise.reject(asApiError(reason).message)
+      ),
+      {
+        pending: trans.__('Deploying endpoint %1…', name),
+        success: endpoint =>
+          trans.__('Endpoint %1 is being created.', endpoint),
+        error: message => trans.__('Could not deploy %1: %2', name, message)
+      }
+    );
+    try {
+      onDeployed(await request);
+      return true;
+    } catch (reason) {
+      const error = asApiError(reason);
+      showFailure(state, error, DEPLOY_FIELD_KEYS);
+      requestAnimationFrame(() => focusFirstProblem(body.node));
+      return false;
+    } finally {
+      state.status = '';
+      state.busy = false;
+    }
+  };
+
+  const dialog = new SubmitDialog<void>({
+    title: trans.__('Deploy %1', entry.title),
+    body,
+    buttons: [
+      Dialog.cancelButton({ label: trans.__('Cancel') }),
+      Dialog.okButton({ label: trans.__('Deploy'), className: DEPLOY_CLASS })
+    ],
+    defaultButton: 1,
+    hasClose: true,
+    focusNodeSelector: 'input',
+    onButton: () => deploy()
+  });
+  dialog.addClass('sme-LaunchDialog');
+  return runDialog(dialog, body);
+}
