@@ -19,6 +19,7 @@ import {
 import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { asApiError } from './errors';
+import { ENTRY_ARGS, entryFetcher } from './entryCommands';
 import { sharedModelsIcon } from './icons';
 import type { SharedModelsModel } from './model';
 import { addNotebookCommands } from './notebookCommands';
@@ -39,17 +40,6 @@ export interface ICommandsOptions {
   /** The file browser: its selection and folder. */
   fileBrowser?: IDefaultFileBrowser | null;
 }
-
-/** The `{id}` argument of the entry commands. */
-const ENTRY_ARGS = {
-  args: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', description: 'The ID of the catalog entry' }
-    },
-    required: ['id']
-  }
-} as const;
 
 const NO_ARGS = { args: { type: 'object', properties: {} } } as const;
 
@@ -95,20 +85,7 @@ export function addCommands(options: ICommandsOptions): void {
   };
 
   /** The entry of a command, as the server has it now; null on failure. */
-  const fetchEntry = async (
-    args: ReadonlyPartialJSONObject
-  ): Promise<IEntry | null> => {
-    const id = String(args.id ?? '');
-    try {
-      return await model.client.getEntry(id);
-    } catch (reason) {
-      await showErrorMessage(
-        trans.__('Could not load “%1”', id),
-        asApiError(reason)
-      );
-      return null;
-    }
-  };
+  const fetchEntry = entryFetcher(model, trans);
 
   /** Owners only: false for entries the list knows belong to someone else. */
   const mayChange = (args: ReadonlyPartialJSONObject): boolean => {

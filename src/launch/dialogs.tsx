@@ -9,7 +9,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { asApiError } from '../errors';
-import { notifyProgress } from '../notify';
+import { notifyProgress, type IProgressMessages } from '../notify';
 import type { ApiError } from '../request';
 import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
 import type { LaunchClient } from './api';
@@ -113,6 +113,74 @@ function focusFirstProblem(node: HTMLElement): void {
   invalid?.focus();
 }
 
+/** Show every problem of the form: true when there is none, else focus the first. */
+function checkBeforeSubmit<V extends object>(
+  state: FormState<V>,
+  node: HTMLElement
+): boolean {
+  if (state.submit()) {
+    return true;
+  }
+  requestAnimationFrame(() => focusFirstProblem(node));
+  return false;
+}
+
+/** How a dialog launches something (a training job, an endpoint). */
+interface ILaunchRequest<V extends object, C, R> {
+  state: FormState<V>;
+  /** The dialog's body (where the focus goes to a problem). */
+  body: ReactWidget;
+  /** The form's field keys, where the server's details may land. */
+  keys: ReadonlyArray<string>;
+  /** The request's body, from the form's value. */
+  choices: (value: V) => C;
+  /** The name the user chose (job or endpoint name). */
+  nameOf: (choices: C) => string;
+  send: (choices: C) => Promise<R>;
+  /** The name of what the server launched. */
+  launchedName: (launched: R) => string;
+  /** The notification's texts, by the chosen name. */
+  messages: (name: string) => IProgressMessages;
+  onLaunched: (launched: R) => void;
+}
+
+/**
+ * Send a launch dialog's request once its form checks out, the form
+ * read-only meanwhile and the progress in a notification. True when the
+ * dialog may close; on failure the problems land on the form.
+ */
+async function submitLaunch<V extends object, C, R>(
+  launch: ILaunchRequest<V, C, R>
+): Promise<boolean> {
+  const { state, body } = launch;
+  if (!checkBeforeSubmit(state, body.node)) {
+    return false;
+  }
+  const choices = launch.choices(state.value);
+  const messages = launch.messages(launch.nameOf(choices));
+  state.busy = true;
+  state.status = messages.pending;
+  const request = launch.send(choices);
+  notifyProgress(
+    request.then(launch.launchedName, reason =>
+      Promise.reject(asApiError(reason).message)
+    ),
+    messages
+  );
+  try {
+    launch.onLaunched(await request);
+    return true;
+  } catch (reason) {
+    const error = asApiError(reason);
+    showFailure(state, error, launch.keys);
+    requestAnimationFrame(() => focusFirstProblem(body.node));
+    return false;
+  } finally {
+    state.status = '';
+    state.busy = false;
+  }
+}
+
 /** The Train dialog: resolves when it closes. */
 export async function showTrainDialog(
   options: ITrainDialogOptions
@@ -139,45 +207,26 @@ export async function showTrainDialog(
   );
   body.addClass('sme-LaunchDialog-body');
 
-  const start = async (): Promise<boolean> => {
-    if (!state.submit()) {
-      requestAnimationFrame(() => focusFirstProblem(body.node));
-      return false;
-    }
-    const choices = trainingChoices(state.value);
-    const name = choices.job_name ?? '';
-    state.busy = true;
-    state.status = trans.__('Starting training job %1…', name);
-    const request = client.startTrainingJob(entry.id, choices);
-    notifyProgress(
-      request.then(
-        launched => launched.job_name,
-        reason => Promise.reject(asApiError(reason).message)
-      ),
-      {
+  const start = (): Promise<boolean> =>
+    submitLaunch({
+      state,
+      body,
+      keys,
+      choices: trainingChoices,
+      nameOf: choices => choices.job_name ?? '',
+      send: choices => client.startTrainingJob(entry.id, choices),
+      launchedName: launched => launched.job_name,
+      messages: name => ({
         pending: trans.__('Starting training job %1…', name),
         success: jobName => trans.__('Training job %1 started.', jobName),
         error: message =>
           trans.__('Could not start training job %1: %2', name, message)
-      }
-    );
-    try {
-      onStarted(await request);
-      return true;
-    } catch (reason) {
-      const error = asApiError(reason);
-      showFailure(state, error, keys);
-      requestAnimationFrame(() => focusFirstProblem(body.node));
-      return false;
-    } finally {
-      state.status = '';
-      state.busy = false;
-    }
-  };
+      }),
+      onLaunched: onStarted
+    });
 
   const exportRequest = async (): Promise<boolean> => {
-    if (!state.submit()) {
-      requestAnimationFrame(() => focusFirstProblem(body.node));
+    if (!checkBeforeSubmit(state, body.node)) {
       return false;
     }
     state.busy = true;
@@ -266,41 +315,23 @@ export async function showDeployDialog(
   );
   body.addClass('sme-LaunchDialog-body');
 
-  const deploy = async (): Promise<boolean> => {
-    if (!state.submit()) {
-      requestAnimationFrame(() => focusFirstProblem(body.node));
-      return false;
-    }
-    const choices = deploymentChoices(state.value);
-    const name = choices.endpoint_name ?? '';
-    state.busy = true;
-    state.status = trans.__('Deploying endpoint %1…', name);
-    const request = client.deploy(entry.id, choices);
-    notifyProgress(
-      request.then(
-        created => created.endpoint_name,
-        reason => Promise.reject(asApiError(reason).message)
-      ),
-      {
+  const deploy = (): Promise<boolean> =>
+    submitLaunch({
+      state,
+      body,
+      keys: DEPLOY_FIELD_KEYS,
+      choices: deploymentChoices,
+      nameOf: choices => choices.endpoint_name ?? '',
+      send: choices => client.deploy(entry.id, choices),
+      launchedName: created => created.endpoint_name,
+      messages: name => ({
         pending: trans.__('Deploying endpoint %1…', name),
         success: endpoint =>
           trans.__('Endpoint %1 is being created.', endpoint),
         error: message => trans.__('Could not deploy %1: %2', name, message)
-      }
-    );
-    try {
-      onDeployed(await request);
-      return true;
-    } catch (reason) {
-      const error = asApiError(reason);
-      showFailure(state, error, DEPLOY_FIELD_KEYS);
-      requestAnimationFrame(() => focusFirstProblem(body.node));
-      return false;
-    } finally {
-      state.status = '';
-      state.busy = false;
-    }
-  };
+      }),
+      onLaunched: onDeployed
+    });
 
   const dialog = new SubmitDialog<void>({
     title: trans.__('Deploy %1', entry.title),

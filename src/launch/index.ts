@@ -16,6 +16,7 @@ import * as React from 'react';
 
 import { toLocale } from '../components/time';
 import { asApiError } from '../errors';
+import { ENTRY_ARGS, entryFetcher } from '../entryCommands';
 import type { SharedModelsModel } from '../model';
 import { CommandIDs, TRANSLATION_DOMAIN } from '../tokens';
 import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
@@ -41,17 +42,6 @@ export interface ILaunchOptions {
   fileBrowser?: IDefaultFileBrowser | null;
   restorer?: ILayoutRestorer | null;
 }
-
-/** The `{id}` argument of the entry commands. */
-const ENTRY_ARGS = {
-  args: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', description: 'The ID of the catalog entry' }
-    },
-    required: ['id']
-  }
-} as const;
 
 const EXPORT_ARGS = {
   args: {
@@ -146,20 +136,7 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
   };
 
   /** The entry of a command, as the server has it now; null on failure. */
-  const fetchEntry = async (
-    args: ReadonlyPartialJSONObject
-  ): Promise<IEntry | null> => {
-    const id = String(args.id ?? '');
-    try {
-      return await model.client.getEntry(id);
-    } catch (reason) {
-      await showErrorMessage(
-        trans.__('Could not load “%1”', id),
-        asApiError(reason)
-      );
-      return null;
-    }
-  };
+  const fetchEntry = entryFetcher(model, trans);
 
   const exportRequest = async (
     request: ICreateTrainingJobRequest

@@ -1,14 +1,17 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { Code } from '../../components/details/Fields';
 import type { IEntry, IHyperparameterSpec, ITrainingSpec } from '../../types';
 import type { FormState } from '../form';
 import { describeRange } from '../hyperparameters';
 import type { ITrainFormValue } from '../trainForm';
 import { FormField, FormProblems, FormStatus } from './FormField';
 import { useSignal } from './hooks';
-import { InstanceFields, RoleField } from './InstanceFields';
+import {
+  InstanceAndRoleFields,
+  LaunchSummary,
+  NameField
+} from './LaunchFormParts';
 
 export interface ITrainFormProps {
   entry: IEntry;
@@ -33,57 +36,29 @@ export function TrainForm(props: ITrainFormProps): JSX.Element {
   const disabled = state.busy;
   return (
     <div className="sme-LaunchForm">
-      <dl className="sme-LaunchForm-summary">
-        <dt>{trans.__('Container')}</dt>
-        <dd>
-          <Code>{spec.image.uri}</Code>
-        </dd>
-        <dt>{trans.__('Output path')}</dt>
-        <dd>
-          <Code>{spec.output_path}</Code>
-        </dd>
-      </dl>
-      <FormField
-        id={`${idPrefix}-job_name`}
+      <LaunchSummary
+        imageUri={spec.image.uri}
+        pathLabel={trans.__('Output path')}
+        path={spec.output_path}
+        trans={trans}
+      />
+      <NameField
+        state={state}
+        field="job_name"
+        idPrefix={idPrefix}
         label={trans.__('Job name')}
         hint={trans.__(
           'Unique in your account and region: 1 to 63 letters, digits and hyphens.'
         )}
-        error={errors.job_name}
-        required
-      >
-        <input
-          type="text"
-          className="sme-Input sme-mod-code"
-          value={value.job_name}
-          disabled={disabled}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={event => state.update({ job_name: event.target.value })}
-          onBlur={() => state.touch('job_name')}
-        />
-      </FormField>
-      <InstanceFields
+      />
+      <InstanceAndRoleFields
+        state={state}
         idPrefix={idPrefix}
         choices={spec.instance_types}
-        hint={trans.__(
+        instanceHint={trans.__(
           'GPU instances with more memory are recommended for large batch sizes.'
         )}
-        value={value}
-        errors={errors}
-        disabled={disabled}
         instanceLabel={instanceLabel}
-        onChange={patch => state.update(patch)}
-        onBlur={key => state.touch(key)}
-        trans={trans}
-      />
-      <RoleField
-        id={`${idPrefix}-role_arn`}
-        value={value.role_arn}
-        error={errors.role_arn}
-        disabled={disabled}
-        onChange={role => state.update({ role_arn: role })}
-        onBlur={() => state.touch('role_arn')}
         trans={trans}
       />
       {spec.hyperparameters.length > 0 ? (
