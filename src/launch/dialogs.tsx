@@ -107,10 +107,22 @@ async function runDialog(
   }
 }
 
-/** Move the focus to the first field that shows a problem. */
-function focusFirstProblem(node: HTMLElement): void {
-  const invalid = node.querySelector<HTMLElement>('[aria-invalid="true"]');
-  invalid?.focus();
+/**
+ * Move the focus to the first field that shows a problem, once the form has
+ * re-rendered it enabled (fields are disabled while a request is in flight,
+ * and a disabled field cannot take the focus). Gives up after a few frames.
+ */
+function focusFirstProblem(node: HTMLElement, framesLeft = 30): void {
+  requestAnimationFrame(() => {
+    const invalid = node.querySelector<HTMLElement>(
+      '[aria-invalid="true"]:not(:disabled)'
+    );
+    if (invalid) {
+      invalid.focus();
+    } else if (framesLeft > 0) {
+      focusFirstProblem(node, framesLeft - 1);
+    }
+  });
 }
 
 /** Show every problem of the form: true when there is none, else focus the first. */
@@ -121,7 +133,7 @@ function checkBeforeSubmit<V extends object>(
   if (state.submit()) {
     return true;
   }
-  requestAnimationFrame(() => focusFirstProblem(node));
+  focusFirstProblem(node);
   return false;
 }
 
@@ -173,7 +185,7 @@ async function submitLaunch<V extends object, C, R>(
   } catch (reason) {
     const error = asApiError(reason);
     showFailure(state, error, launch.keys);
-    requestAnimationFrame(() => focusFirstProblem(body.node));
+    focusFirstProblem(body.node);
     return false;
   } finally {
     state.status = '';
@@ -246,7 +258,7 @@ export async function showTrainDialog(
         trans.__('Could not export training_job.json: %1', error.message),
         { autoClose: 10000 }
       );
-      requestAnimationFrame(() => focusFirstProblem(body.node));
+      focusFirstProblem(body.node);
       return false;
     } finally {
       state.status = '';
