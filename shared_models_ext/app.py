@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import anyio.to_thread
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Unicode, default, validate
+from traitlets import Float, Integer, Unicode, default, validate
 
 from .aws import AwsClients
 from .aws.ecr import EcrService
@@ -17,6 +18,7 @@ from .catalog import Catalog
 from .handlers import routes
 from .identity import resolve_identity
 from .launches import Launcher
+from .local_runs import LocalRuns
 from .notebooks import NotebookSharing
 from .schemas import validate_s3_uri
 from .services import SETTINGS_KEY, Services
@@ -93,6 +95,31 @@ class SharedModelsApp(ExtensionApp):
         ),
     )
 
+    local_runs_max_concurrent = Integer(
+        2,
+        min=1,
+        config=True,
+        help="How many local runs may run at once on this server; beyond that a start is refused.",
+    )
+    local_runs_stop_grace_seconds = Float(
+        10.0,
+        min=0.0,
+        config=True,
+        help=(
+            "Stopping a local run sends SIGTERM to its process group, then SIGKILL after "
+            "this many seconds."
+        ),
+    )
+    local_runs_max_download_bytes = Integer(
+        10 * 1024**3,
+        min=1,
+        config=True,
+        help=(
+            "The most a local run downloads from S3 (all channels together); a run whose "
+            "data is larger fails before downloading anything."
+        ),
+    )
+
     @default("db_url")
     def _default_db_url(self) -> str:
         return "sqlite:///" + os.path.join(jupyter_data_dir(), "shared_models.sqlite")
@@ -125,6 +152,17 @@ class SharedModelsApp(ExtensionApp):
                 raise TypeError("launches are kept in the SQL catalog store's database")
             return SqlLaunchStore(store)
 
+        local_runs = LocalRuns(
+            catalog,
+            s3,
+            launch_store,
+            workspace_root=self.serverapp.root_dir if self.serverapp else os.getcwd(),
+            runs_dir=self.local_runs_dir,
+            max_concurrent=self.local_runs_max_concurrent,
+            stop_grace_seconds=self.local_runs_stop_grace_seconds,
+            max_download_bytes=self.local_runs_max_download_bytes,
+            region=self.aws_region,
+        )
         self.settings[SETTINGS_KEY] = Services(
             identity=identity,
             catalog=catalog,
@@ -134,6 +172,7 @@ class SharedModelsApp(ExtensionApp):
             sagemaker=sagemaker,
             ecr=EcrService(aws),
             launcher=Launcher(catalog, sagemaker, launch_store, self.sagemaker_role_arn),
+            local_runs=local_runs,
             share_notebooks_to=self.share_notebooks_to,
             aws_region=self.aws_region,
             sagemaker_role_arn=self.sagemaker_role_arn,
@@ -146,4 +185,5 @@ class SharedModelsApp(ExtensionApp):
     async def stop_extension(self) -> None:
         services: Services | None = self.settings.get(SETTINGS_KEY)
         if services is not None:
+            await anyio.to_thread.run_sync(services.local_runs.shutdown)
             services.catalog.close()

@@ -49,6 +49,19 @@ from .schemas import (
     TrainingJobStatus,
     TrainingJobStopping,
 )
+from .schemas.local_runs import (
+    DryRunOk,
+    DryRunQuery,
+    LocalRunLog,
+    LocalRunLogQuery,
+    LocalRunPage,
+    LocalRunQuery,
+    LocalRunStarted,
+    LocalRunStatus,
+    StartLocalRun,
+    SyntheticDataRequest,
+    SyntheticDataWritten,
+)
 
 REF = "#/components/schemas/{model}"
 
@@ -69,6 +82,76 @@ class Operation:
 
 
 _SAGEMAKER_ERRORS = (400, 404, 502, 503)
+
+_RUN_ERRORS = (400, 404)
+
+LOCAL_RUN_OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "post",
+        "/entries/{entry_id}/local-runs",
+        "Run the entry's training script on this machine in SageMaker's training-container "
+        "contract (a folder standing for /opt/ml, the SM_* variables, the toolkit's command "
+        "line). Hyperparameters are checked as for a SageMaker launch. 409 when "
+        "local_runs_max_concurrent runs are running. With ?dry_run=true: 200 {ok: true} "
+        "or the same 400, nothing started",
+        LocalRunStarted,
+        status=201,
+        body=StartLocalRun,
+        query=DryRunQuery,
+        errors=(400, 404, 409, 413, 503),
+        alternatives=(DryRunOk,),
+    ),
+    Operation(
+        "get",
+        "/local-runs",
+        "The caller's local runs, newest first",
+        LocalRunPage,
+        query=LocalRunQuery,
+        errors=(400, 503),
+    ),
+    Operation(
+        "get",
+        "/local-runs/{run_id}",
+        "A local run: status, phase, failure reason (at most 1024 characters), metric series "
+        "so far, artifacts",
+        LocalRunStatus,
+        errors=_RUN_ERRORS,
+    ),
+    Operation(
+        "get",
+        "/local-runs/{run_id}/log",
+        "The run's log (stdout and stderr) from byte offset N, at most 256 KiB, and where "
+        "the next read starts",
+        LocalRunLog,
+        query=LocalRunLogQuery,
+        errors=_RUN_ERRORS,
+    ),
+    Operation(
+        "post",
+        "/local-runs/{run_id}/stop",
+        "Stop a run: SIGTERM to its process group, SIGKILL after the grace period",
+        LocalRunStatus,
+        errors=_RUN_ERRORS,
+    ),
+    Operation(
+        "delete",
+        "/local-runs/{run_id}",
+        "Remove a finished run and its tree (409 while it runs)",
+        None,
+        status=204,
+        errors=(404, 409),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/synthetic-data",
+        "Write a seeded synthetic CSV made from the entry's column format into a workspace "
+        "folder (never overwriting)",
+        SyntheticDataWritten,
+        status=201,
+        body=SyntheticDataRequest,
+        errors=(400, 404, 409, 413),
+    ),
+)
 
 LAUNCH_OPERATIONS: tuple[Operation, ...] = (
     Operation(
@@ -272,4 +355,5 @@ OPERATIONS: tuple[Operation, ...] = (
         errors=(400, 404, 502, 503),
     ),
     *LAUNCH_OPERATIONS,
+    *LOCAL_RUN_OPERATIONS,
 )

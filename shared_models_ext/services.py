@@ -11,6 +11,7 @@ from .aws.sagemaker import SageMakerService
 from .catalog import Catalog
 from .identity import Identity
 from .launches import Launcher
+from .local_runs import LocalRuns
 from .notebooks import NotebookSharing
 
 SETTINGS_KEY = "shared_models"
@@ -26,6 +27,7 @@ class Services:
     sagemaker: SageMakerService
     ecr: EcrService
     launcher: Launcher
+    local_runs: LocalRuns
     share_notebooks_to: str | None
     aws_region: str | None
     sagemaker_role_arn: str | None

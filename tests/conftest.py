@@ -149,24 +149,38 @@ class UserServer:
             "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
         }
         env.pop("JUPYTERHUB_USER", None)
-        self.log = open(home / "server.log", "wb")  # noqa: SIM115 - closed in stop()
+        self.data_dir = home / "data"
+        self._env = env
+        self._log_path = home / "server.log"
+        self._command = [
+            sys.executable,
+            "-m",
+            "jupyter_server",
+            "--no-browser",
+            "--allow-root",
+            f"--port={self.port}",
+            "--ServerApp.port_retries=0",
+            "--ip=127.0.0.1",
+            f"--ServerApp.root_dir={home / 'root'}",
+        ]
+        self._start()
+
+    def _start(self) -> None:
+        self.log = open(self._log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "jupyter_server",
-                "--no-browser",
-                "--allow-root",
-                f"--port={self.port}",
-                "--ServerApp.port_retries=0",
-                "--ip=127.0.0.1",
-                f"--ServerApp.root_dir={home / 'root'}",
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            self._command, env=self._env, stdout=self.log, stderr=subprocess.STDOUT
         )
-        self._wait_ready(home / "server.log")
+        self._wait_ready(self._log_path)
+
+    def kill(self) -> None:
+        """End the server abruptly (SIGKILL), as a crash or an OOM kill would."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+        self.log.close()
+
+    def restart(self) -> None:
+        """Start the server again on the same port, root, data and store."""
+        self._start()
 
     def _wait_ready(self, log_path: Path) -> None:
         deadline = time.monotonic() + 60

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -124,6 +125,39 @@ class S3Service:
                 reply["Body"].close()
                 raise TooLarge(f"{uri} is {size} bytes; the limit is {max_bytes} bytes.")
             return bytes(reply["Body"].read())
+
+    def objects_under(self, uri: str) -> builtins.list[S3Object]:
+        """Every object under ``uri`` (an object's own URI gives just that object), all
+        pages; a page that fails is an error, never a partial list."""
+        bucket, key = parse_s3_uri(uri)
+        paginator = self._s3.get_paginator("list_objects_v2")
+        found: builtins.list[S3Object] = []
+        with aws_errors():
+            for page in paginator.paginate(Bucket=bucket, Prefix=key):
+                for item in page.get("Contents", []):
+                    if item["Key"].endswith("/"):
+                        continue  # a "folder" placeholder object
+                    found.append(
+                        S3Object(
+                            key=item["Key"],
+                            uri=f"s3://{bucket}/{item['Key']}",
+                            size=int(item.get("Size", 0)),
+                            last_modified=item["LastModified"],
+                        )
+                    )
+        return found
+
+    def download_file(self, uri: str, path: str) -> None:
+        """Download one object to a local file (multipart, streamed to disk)."""
+        bucket, key = parse_s3_uri(uri)
+        with aws_errors():
+            self._s3.download_file(bucket, key, path)
+
+    def upload_file(self, path: str, uri: str, content_type: str) -> None:
+        """Upload a local file (multipart past boto3's threshold)."""
+        bucket, key = parse_s3_uri(uri)
+        with aws_errors():
+            self._s3.upload_file(path, bucket, key, ExtraArgs={"ContentType": content_type})
 
     def upload(self, uri: str, body: bytes, content_type: str) -> None:
         bucket, key = parse_s3_uri(uri)

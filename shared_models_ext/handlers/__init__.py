@@ -9,6 +9,14 @@ from .containers import DlcImageHandler, EcrImagesHandler
 from .datasets import DatasetCheckHandler, EntryDatasetCheckHandler
 from .deployments import DeploymentHandler, EntryDeploymentsHandler, LaunchesHandler
 from .entries import EntriesHandler, EntryHandler
+from .local_runs import (
+    EntryLocalRunsHandler,
+    LocalRunHandler,
+    LocalRunLogHandler,
+    LocalRunsHandler,
+    StopLocalRunHandler,
+    SyntheticDataHandler,
+)
 from .meta import IdSuggestionHandler, MeHandler, OpenAPIHandler, OptionsHandler
 from .notebooks import OpenNotebookHandler, ShareNotebookHandler
 from .storage import S3ExistsHandler, S3Handler
@@ -23,6 +31,7 @@ from .training import (
 ENTRY_ID = r"(?P<entry_id>[^/]+)"
 JOB_NAME = r"(?P<job_name>[^/]+)"
 ENDPOINT_NAME = r"(?P<endpoint_name>[^/]+)"
+RUN_ID = r"(?P<run_id>[^/]+)"
 
 
 def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
@@ -50,6 +59,12 @@ def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
         ("launches", LaunchesHandler),
         ("ecr/images", EcrImagesHandler),
         ("dlc-image", DlcImageHandler),
+        (f"entries/{ENTRY_ID}/local-runs", EntryLocalRunsHandler),
+        ("local-runs", LocalRunsHandler),
+        (f"local-runs/{RUN_ID}", LocalRunHandler),
+        (f"local-runs/{RUN_ID}/log", LocalRunLogHandler),
+        (f"local-runs/{RUN_ID}/stop", StopLocalRunHandler),
+        (f"entries/{ENTRY_ID}/synthetic-data", SyntheticDataHandler),
     ]
     return [(f"/{API_PREFIX}/{path}", handler) for path, handler in table]
 

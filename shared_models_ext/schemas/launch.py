@@ -16,7 +16,7 @@ from .training import InstanceType
 SAGEMAKER_NAME: Final = re.compile(r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
 ROLE_ARN: Final = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[A-Za-z0-9_+=,.@/-]{1,1024}")
 
-LaunchKind = Literal["training-job", "endpoint"]
+LaunchKind = Literal["training-job", "endpoint", "local-run"]
 
 SageMakerName = Annotated[
     str,
@@ -198,11 +198,11 @@ class LaunchQuery(QueryModel):
 class Launch(BaseModel):
     id: int
     kind: LaunchKind
-    name: str = Field(description="The training job or endpoint name")
+    name: str = Field(description="The training job or endpoint name, or the local run's ID")
     entry_id: str
     entry_title: str
-    arn: str
-    region: str
+    arn: str = Field(description="Empty for a local run")
+    region: str = Field(description="'local' for a local run")
     created_at: UtcDatetime
 
 

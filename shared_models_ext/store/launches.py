@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final
 
-from sqlalchemy import Index, Integer, String, Text, UniqueConstraint, and_, or_, select
+from sqlalchemy import Index, Integer, String, Text, UniqueConstraint, and_, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -22,7 +22,7 @@ from .tables import ID_TYPE, NAME_TYPE, Base, UtcDateTime
 if TYPE_CHECKING:
     from .sql import SqlCatalogStore
 
-LAUNCH_KINDS: Final = ("training-job", "endpoint")
+LAUNCH_KINDS: Final = ("training-job", "endpoint", "local-run")
 
 
 class LaunchRow(Base):
@@ -112,6 +112,18 @@ class SqlLaunchStore:
                 )
             ).one()
             return _record(row)
+
+    def delete(self, owner: str, kind: str, region: str, name: str) -> None:
+        """Forget one launch (a local run whose tree was removed)."""
+        with self._store._session(write=True) as session:
+            session.execute(
+                delete(LaunchRow).where(
+                    LaunchRow.owner == owner,
+                    LaunchRow.kind == kind,
+                    LaunchRow.region == region,
+                    LaunchRow.name == name,
+                )
+            )
 
     def list(
         self, owner: str, *, kind: str | None = None, limit: int = 50, after: str | None = None

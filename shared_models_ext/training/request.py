@@ -91,6 +91,31 @@ def check_hyperparameters(
     }
 
 
+def script_mode(
+    spec: TrainingSpec, hyperparameters: dict[str, str], problems: Problems
+) -> list[tuple[str, str]]:
+    """Add ``sagemaker_program`` / ``sagemaker_submit_directory`` to ``hyperparameters``;
+    the job's channels as ``(name, S3 URI)``, the ``code`` channel included under
+    network isolation. Local runs use the same function, so their
+    ``hyperparameters.json`` is the launch's ``HyperParameters``."""
+    channels = [(channel.name, channel.uri) for channel in spec.channels]
+    if spec.script_uri is None or spec.entry_point is None:
+        return channels
+    submit_directory = spec.script_uri
+    if spec.network_isolation:
+        if any(channel.name == CODE_CHANNEL for channel in spec.channels):
+            problems.add(
+                ["training", "channels"],
+                f"with network isolation the script is sent in a channel named "
+                f"'{CODE_CHANNEL}': rename the entry's '{CODE_CHANNEL}' channel",
+            )
+        channels.append((CODE_CHANNEL, spec.script_uri))
+        submit_directory = f"{CODE_CHANNEL_DIR}/{posixpath.basename(spec.script_uri)}"
+    hyperparameters[SAGEMAKER_PROGRAM] = spec.entry_point
+    hyperparameters[SAGEMAKER_SUBMIT_DIRECTORY] = submit_directory
+    return channels
+
+
 def build_training_job_request(
     entry: Entry,
     choices: TrainingChoices,
@@ -115,20 +140,7 @@ def build_training_job_request(
         problems.add(["instance_count"], "the instance count must be between 1 and 100")
     job_name = choose_name(problems, "job_name", choices.job_name, entry.id, now)
     role_arn = choose_role(problems, choices.role_arn, default_role_arn)
-    channels = [_channel(channel.name, channel.uri) for channel in spec.channels]
-    if spec.script_uri is not None and spec.entry_point is not None:
-        submit_directory = spec.script_uri
-        if spec.network_isolation:
-            if any(channel.name == CODE_CHANNEL for channel in spec.channels):
-                problems.add(
-                    ["training", "channels"],
-                    f"with network isolation the script is sent in a channel named "
-                    f"'{CODE_CHANNEL}': rename the entry's '{CODE_CHANNEL}' channel",
-                )
-            channels.append(_channel(CODE_CHANNEL, spec.script_uri))
-            submit_directory = f"{CODE_CHANNEL_DIR}/{posixpath.basename(spec.script_uri)}"
-        hyperparameters[SAGEMAKER_PROGRAM] = spec.entry_point
-        hyperparameters[SAGEMAKER_SUBMIT_DIRECTORY] = submit_directory
+    channels = [_channel(name, uri) for name, uri in script_mode(spec, hyperparameters, problems)]
     problems.raise_if_any()
     metrics = [MetricDefinitionShape(Name=m.name, Regex=m.regex) for m in spec.metrics]
     return CreateTrainingJobRequest(
