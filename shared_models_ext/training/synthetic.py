@@ -3,9 +3,9 @@
 Every column gets values of its type, and the target column is a noisy function of the
 other columns, so a training script has something real to learn (``docs/synthetic-data.md``
 states the rules). Output is a pure function of (format, rows, seed): rows are drawn in
-fixed blocks of :data:`CHUNK_ROWS`, each from its own generator seeded by
-``(seed, block, column)``, and written block by block, so memory stays bounded and the
-bytes do not depend on how the writes are grouped. Each block is rendered without a
+fixed chunks of :data:`CHUNK_ROWS`, each from its own generator seeded by
+``(seed, chunk, column)``, and written chunk by chunk, so memory stays bounded and the
+bytes do not depend on how the writes are grouped. Each chunk is rendered without a
 Python loop per cell: every field becomes a zero-padded byte matrix, the matrices are
 laid side by side with the separators, and the padding is dropped in one pass.
 """
@@ -26,7 +26,7 @@ from ..schemas.training import ColumnSpec, TabularFormat
 
 #: Rows drawn from one generator; a fixed part of the output's definition.
 CHUNK_ROWS: Final = 8192
-#: Blocks rendered and written together (any value gives the same bytes).
+#: Chunks rendered and written together (any value gives the same bytes).
 CHUNKS_PER_WRITE: Final = 8
 #: Standard deviation of the noise added to each standardised target score.
 NOISE: Final = 0.3
@@ -69,7 +69,7 @@ Rng = np.random.Generator
 def write_synthetic_csv(tabular: TabularFormat, rows: int, seed: int, out: BinaryIO) -> None:
     """Write a header line (column names in column order) and `rows` data rows as UTF-8 CSV
     to `out`."""
-    write_blocks(tabular, rows, seed, out, chunks_per_write=CHUNKS_PER_WRITE)
+    write_chunks(tabular, rows, seed, out, chunks_per_write=CHUNKS_PER_WRITE)
 
 
 def synthetic_csv_bytes(tabular: TabularFormat, rows: int, seed: int) -> bytes:
@@ -79,10 +79,10 @@ def synthetic_csv_bytes(tabular: TabularFormat, rows: int, seed: int) -> bytes:
     return buffer.getvalue()
 
 
-def write_blocks(
+def write_chunks(
     tabular: TabularFormat, rows: int, seed: int, out: BinaryIO, *, chunks_per_write: int
 ) -> None:
-    """:func:`write_synthetic_csv`, grouping ``chunks_per_write`` blocks into one write."""
+    """:func:`write_synthetic_csv`, grouping ``chunks_per_write`` chunks into one write."""
     if rows < 1:
         raise ValueError(f"rows must be at least 1 (got {rows})")
     if seed < 0:
@@ -92,8 +92,8 @@ def write_blocks(
     plan = _plan(tabular, seed)
     out.write(csv_line([column.name for column in tabular.columns]).encode("utf-8"))
     pending: list[bytes] = []
-    for block in _block_sizes(rows):
-        pending.append(_render_block(plan, seed, *block))
+    for chunk in _chunk_sizes(rows):
+        pending.append(_render_chunk(plan, seed, *chunk))
         if len(pending) == chunks_per_write:
             out.write(b"".join(pending))
             pending.clear()
@@ -108,8 +108,8 @@ def csv_line(fields: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
-def _block_sizes(rows: int) -> Iterator[tuple[int, int]]:
-    """(block index, rows in the block) for ``rows`` rows."""
+def _chunk_sizes(rows: int) -> Iterator[tuple[int, int]]:
+    """(chunk index, rows in the chunk) for ``rows`` rows."""
     for index, start in enumerate(range(0, rows, CHUNK_ROWS)):
         yield index, min(CHUNK_ROWS, rows - start)
 
@@ -123,7 +123,7 @@ def _rng(seed: int, *key: int) -> Rng:
 
 @dataclass(frozen=True)
 class Drawn:
-    """One block of one feature column: its rendered field and its effect on the scores."""
+    """One chunk of one feature column: its rendered field and its effect on the scores."""
 
     field: Bytes  # (rows, width) bytes, zero = padding
     effect: Floats  # (rows, outputs), added to the raw scores
@@ -373,15 +373,15 @@ def _datetime_span() -> int:
 # -- rendering --------------------------------------------------------------------------
 
 
-def _render_block(plan: Plan, seed: int, block: int, rows: int) -> bytes:
+def _render_chunk(plan: Plan, seed: int, chunk: int, rows: int) -> bytes:
     fields: dict[int, Bytes] = {}
     raw = np.zeros((rows, plan.target.outputs))
     for index, feature in plan.features:
-        drawn = feature.draw(_rng(seed, _VALUE_STREAM, block, index), rows)
+        drawn = feature.draw(_rng(seed, _VALUE_STREAM, chunk, index), rows)
         fields[index] = drawn.field
         if drawn.effect.size:
             raw += drawn.effect
-    noise = _rng(seed, _NOISE_STREAM, block).standard_normal((rows, plan.target.outputs))
+    noise = _rng(seed, _NOISE_STREAM, chunk).standard_normal((rows, plan.target.outputs))
     fields[plan.target_index] = plan.target.render(_standardised(raw, plan) + NOISE * noise)
     return join_fields([fields[index] for index in range(len(fields))])
 
