@@ -1,4 +1,4 @@
-"""Domain errors. Each carries the HTTP status and machine code of API.md.
+"""Domain errors. Each carries the HTTP status and machine code of the REST API (README).
 
 Domain code raises these; the HTTP layer (``handlers/base.py``) is the one place
 that turns them into JSON responses. Nothing here imports tornado.

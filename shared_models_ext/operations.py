@@ -1,4 +1,4 @@
-"""The REST API's operations: method, path, models, errors — the contract of API.md.
+"""The REST API's operations: method, path, models, errors — the REST contract.
 
 A test checks that this table and the registered routes list the same methods and paths;
 ``openapi.py`` turns it into the OpenAPI document.

@@ -1,4 +1,4 @@
-"""The fixed vocabularies of API.md: ids are the contract, labels are for people."""
+"""The fixed vocabularies of the REST API: ids are the contract, labels are for people."""
 
 from __future__ import annotations
 

@@ -44,6 +44,8 @@ class LogSink:
         """Complete lines of one stream: into the log, through the metric regexes."""
         with self._lock:
             self._log.write(data)
+            if not (stderr or self._extractor.active):
+                return
             lines = data.decode("utf-8", errors="replace").splitlines()
             if stderr:
                 self.stderr_tail.extend(lines)

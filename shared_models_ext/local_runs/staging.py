@@ -100,7 +100,10 @@ def extract_archive(archive: str, destination: str) -> None:
                         f"The training code archive cannot be used: member '{member.name}' "
                         f"{problem}."
                     )
-            tar.extractall(root, members=members, filter="data")
+            if hasattr(tarfile, "data_filter"):  # extraction filters (3.10.12+, 3.11.4+)
+                tar.extractall(root, members=members, filter="data")
+            else:  # every member was checked above
+                tar.extractall(root, members=members)  # noqa: S202
     except (tarfile.TarError, OSError) as error:
         raise StagingError(f"The training code archive cannot be read: {error}") from None
 

@@ -157,7 +157,7 @@ def _default_instance_type(spec: TrainingSpec | InferenceSpec) -> list[tuple[Loc
 
 
 class TrainingSpec(RequestModel):
-    """Everything needed to launch a training job from the entry (SPEC §3)."""
+    """Everything needed to launch a training job from the entry (README, "Share a model")."""
 
     image: ContainerImage
     environment: Environment = Field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""Pydantic's validation errors turned into the API's ``invalid`` error (API.md)."""
+"""Pydantic's validation errors turned into the API's ``invalid`` error (400, field by field)."""
 
 from __future__ import annotations
 

@@ -47,6 +47,11 @@ class MetricExtractor:
         self._patterns = [(name, re.compile(regex)) for name, regex in regexes.items()]
         self.series: dict[str, Series] = {name: Series(max_points) for name in regexes}
 
+    @property
+    def active(self) -> bool:
+        """The entry defines metrics: lines are worth decoding for them."""
+        return bool(self._patterns)
+
     def feed(self, lines: Iterable[str], timestamp: float) -> list[tuple[str, Point]]:
         """Apply every regex to every line; the new points, in order."""
         found: list[tuple[str, Point]] = []

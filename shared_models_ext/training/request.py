@@ -46,7 +46,7 @@ CODE_CHANNEL_DIR: Final = "/opt/ml/input/data/code"
 
 @dataclass(frozen=True)
 class TrainingChoices:
-    """What the person launching may change (SPEC §6); ``None`` means the default."""
+    """What the person launching may change; ``None`` means the default."""
 
     role_arn: str | None = None
     hyperparameters: Mapping[str, str] = field(default_factory=dict)
