@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import Client
-from payloads import model, tabular_training
+from payloads import model, training
 
 FINAL = ("completed", "failed", "stopped")
 
@@ -71,7 +71,7 @@ def tar_gz(members: dict[str, bytes]) -> bytes:
 
 
 async def runnable_entry(
-    owner: Client, title: str = "Churn local", **training: Any
+    owner: Client, title: str = "Churn local", **overrides: Any
 ) -> dict[str, Any]:
     """A tabular model (columns age, churn) with training and channels train/validation."""
     defaults: dict[str, Any] = {
@@ -81,8 +81,15 @@ async def runnable_entry(
             {"name": "validation", "uri": "s3://team-bucket/data/validation/"},
         ],
         "metrics": [{"name": "loss", "regex": "Loss = (.*?);"}],
+        "tabular": {
+            "columns": [
+                {"name": "age", "type": "numeric"},
+                {"name": "churn", "type": "categorical"},
+            ],
+            "target_column": "churn",
+        },
     }
-    spec = tabular_training(**{**defaults, **training})
+    spec = training(**{**defaults, **overrides})
     return await owner.create(model(title, training=spec))
 
 

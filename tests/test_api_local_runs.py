@@ -4,7 +4,9 @@ files, moto's server for S3. Every run's tree is a folder under ``local_runs_dir
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
+import shutil
 import signal
 import tarfile
 from pathlib import Path
@@ -86,6 +88,39 @@ async def test_clean_rooms_script_trains_on_synthetic_data(api: Client, root: Pa
     validation = (tree / "input/data/validation/validation.csv").read_text().splitlines()
     assert train[0] == validation[0] == "age,churn"
     assert len(train) == len(validation) == 501
+
+
+async def test_the_example_script_learns_from_synthetic_data(api: Client, root: Path) -> None:
+    """examples/churn-local: the loss falls, epoch after epoch, on synthetic rows."""
+    example = Path(__file__).parent.parent / "examples" / "churn-local"
+    shutil.copytree(example, root / "churn-local")
+    entry = await runnable_entry(
+        api,
+        tabular={
+            "columns": [
+                {"name": "age", "type": "numeric"},
+                {"name": "tenure", "type": "numeric"},
+                {"name": "active", "type": "boolean"},
+                {"name": "churn", "type": "boolean"},
+            ],
+            "target_column": "churn",
+        },
+    )
+    run_id = await start(
+        api,
+        entry["id"],
+        {
+            "synthetic_rows": 2000,
+            "code": "churn-local",
+            "hyperparameters": {"epochs": "8", "lr": "0.5"},
+        },
+    )
+    status = await wait_for(api, run_id)
+    assert status["status"] == "completed", await read_log(api, run_id)
+    losses = [value for _, value in status["metrics"]["loss"]]
+    assert len(losses) == 8
+    assert all(b < a for a, b in itertools.pairwise(losses))
+    assert losses[-1] < 0.6
 
 
 async def test_hyperparameters_json_is_the_launch_request_byte_for_byte(
