@@ -57,8 +57,17 @@ export namespace CommandIDs {
    */
   export const openNotebook = 'shared-models:open-notebook';
 
-  /** The Train dialog of an entry with training enabled (args: `{id}`). */
+  /**
+   * The Train dialog of an entry with training enabled (args: `{id,
+   * hyperparameters?}`: values to start from).
+   */
   export const train = 'shared-models:train';
+
+  /**
+   * The Run locally dialog of an entry with training enabled: its training
+   * script on this machine, in SageMaker's contract (args: `{id}`).
+   */
+  export const runLocally = 'shared-models:run-locally';
 
   /** The Deploy dialog of an entry with deployment enabled (args: `{id}`). */
   export const deploy = 'shared-models:deploy';
@@ -71,8 +80,9 @@ export namespace CommandIDs {
   export const exportTrainingJob = 'shared-models:export-training-job';
 
   /**
-   * The live view of a training job or endpoint (args: `{kind:
-   * "training-job" | "endpoint", name}`).
+   * The live view of a training job, endpoint or local run (args: `{kind:
+   * "training-job" | "endpoint" | "local-run", name}`; a local run's name is
+   * its run id).
    */
   export const openLaunch = 'shared-models:open-launch';
 }

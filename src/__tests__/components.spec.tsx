@@ -115,9 +115,16 @@ describe('EntryCard', () => {
     );
   }
 
-  it('offers Details (and Train, training being enabled) to someone who does not own the entry', async () => {
-    widget = await mount(card(false));
-    expect(buttonNames(widget.node)).toEqual(['Details', 'Train']);
+  it('offers Details (and Train and Run locally, training being enabled) to someone who does not own the entry', async () => {
+    const onAction = jest.fn();
+    widget = await mount(card(false, onAction));
+    expect(buttonNames(widget.node)).toEqual([
+      'Details',
+      'Train',
+      'Run locally'
+    ]);
+    widget.node.querySelectorAll('button')[2].click();
+    expect(onAction).toHaveBeenCalledWith('run-locally', entry);
     expect(widget.node.textContent).toContain('By bob');
   });
 
@@ -127,12 +134,13 @@ describe('EntryCard', () => {
     expect(buttonNames(widget.node)).toEqual([
       'Details',
       'Train',
+      'Run locally',
       'Edit',
       'Share…',
       'Delete'
     ]);
     const buttons = widget.node.querySelectorAll('button');
-    buttons[4].click();
+    buttons[5].click();
     expect(onAction).toHaveBeenCalledWith('delete', entry);
     // Enter on the focused card opens the details.
     const article = widget.node.querySelector('article')!;

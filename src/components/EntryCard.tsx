@@ -8,11 +8,18 @@ import { RelativeTime } from './RelativeTime';
 
 /**
  * What a card's buttons do: everyone gets `details` (and `open` for a
- * notebook, `train` and `deploy` for a model with training or deployment
- * enabled); owners also `edit`, `share` and `delete`.
+ * notebook, `train` and `run-locally` for a model with training enabled,
+ * `deploy` for one with deployment enabled); owners also `edit`, `share` and `delete`.
  */
 export type CardAction =
-  'details' | 'open' | 'train' | 'deploy' | 'edit' | 'share' | 'delete';
+  | 'details'
+  | 'open'
+  | 'train'
+  | 'run-locally'
+  | 'deploy'
+  | 'edit'
+  | 'share'
+  | 'delete';
 
 export interface IEntryCardProps {
   entry: IEntry;
@@ -136,6 +143,16 @@ export const EntryCard = React.memo(function EntryCard(
             describedBy={titleId}
             title={trans.__('Start a SageMaker training job from this model')}
             onClick={() => onAction('train', entry)}
+          />
+        ) : null}
+        {entry.training ? (
+          <CardButton
+            label={trans.__('Run locally')}
+            describedBy={titleId}
+            title={trans.__(
+              'Run the training script on this machine, in the SageMaker training-container contract'
+            )}
+            onClick={() => onAction('run-locally', entry)}
           />
         ) : null}
         {entry.inference ? (

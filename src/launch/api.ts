@@ -19,6 +19,17 @@ import type {
   ITrainingJobStatus,
   ITrainingJobStopping
 } from './types';
+import type {
+  IDryRunOk,
+  ILocalRunLog,
+  ILocalRunPage,
+  ILocalRunQuery,
+  ILocalRunStarted,
+  ILocalRunStatus,
+  IStartLocalRun,
+  ISyntheticDataRequest,
+  ISyntheticDataWritten
+} from './local/types';
 
 /** Always asked of the server (these routes refuse unknown query parameters). */
 const FRESH: RequestCache = 'no-cache';
@@ -152,6 +163,86 @@ export class LaunchClient {
     options: IRequestOptions = {}
   ): Promise<ILaunchPage> {
     return this._get(`launches${queryString({ ...query })}`, options);
+  }
+
+  /** `POST /entries/{id}/local-runs`: run the entry's training script here. */
+  startLocalRun(
+    entryId: string,
+    body: IStartLocalRun
+  ): Promise<ILocalRunStarted> {
+    return this._post(
+      `entries/${encodeURIComponent(entryId)}/local-runs`,
+      body
+    );
+  }
+
+  /** `POST /entries/{id}/local-runs?dry_run=true`: check a run, start nothing. */
+  checkLocalRun(entryId: string, body: IStartLocalRun): Promise<IDryRunOk> {
+    return this._post(
+      `entries/${encodeURIComponent(entryId)}/local-runs?dry_run=true`,
+      body
+    );
+  }
+
+  /** `GET /local-runs/{run_id}`: status, metric series, artifacts. */
+  localRun(
+    runId: string,
+    options: IRequestOptions = {}
+  ): Promise<ILocalRunStatus> {
+    return this._get(`local-runs/${encodeURIComponent(runId)}`, options);
+  }
+
+  /** `GET /local-runs/{run_id}/log?offset=N`: the log from byte N. */
+  localRunLog(
+    runId: string,
+    offset: number,
+    options: IRequestOptions = {}
+  ): Promise<ILocalRunLog> {
+    return this._get(
+      `local-runs/${encodeURIComponent(runId)}/log${queryString({ offset })}`,
+      options
+    );
+  }
+
+  /** `POST /local-runs/{run_id}/stop`: SIGTERM, then SIGKILL after a grace period. */
+  stopLocalRun(runId: string): Promise<ILocalRunStatus> {
+    return this._post(`local-runs/${encodeURIComponent(runId)}/stop`, {});
+  }
+
+  /** `DELETE /local-runs/{run_id}` (409 while it runs). */
+  deleteLocalRun(runId: string): Promise<void> {
+    return requestAPI<void>(
+      `local-runs/${encodeURIComponent(runId)}`,
+      { method: 'DELETE' },
+      this.serverSettings
+    );
+  }
+
+  /** `GET /local-runs`: the user's runs, newest first. */
+  localRuns(
+    query: ILocalRunQuery = {},
+    options: IRequestOptions = {}
+  ): Promise<ILocalRunPage> {
+    return this._get(`local-runs${queryString({ ...query })}`, options);
+  }
+
+  /** `POST /entries/{id}/synthetic-data`: a CSV of the entry's columns in the workspace. */
+  writeSyntheticData(
+    entryId: string,
+    body: ISyntheticDataRequest
+  ): Promise<ISyntheticDataWritten> {
+    return this._post(
+      `entries/${encodeURIComponent(entryId)}/synthetic-data`,
+      body
+    );
+  }
+
+  private _post<T>(path: string, body: object): Promise<T> {
+    return requestAPI<T>(
+      path,
+      { method: 'POST', body: JSON.stringify(body) },
+      this.serverSettings
+    );
   }
 
   private _get<T>(path: string, options: IRequestOptions): Promise<T> {

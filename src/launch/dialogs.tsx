@@ -9,15 +9,20 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { asApiError } from '../errors';
-import { notifyProgress, type IProgressMessages } from '../notify';
-import type { ApiError } from '../request';
 import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
 import type { LaunchClient } from './api';
 import { DeployForm } from './components/DeployForm';
 import { TrainForm } from './components/TrainForm';
-import { FormState, placeDetails } from './form';
+import { FormState } from './form';
 import { defaultName } from './names';
-import { SubmitDialog } from './submitDialog';
+import {
+  checkBeforeSubmit,
+  focusFirstProblem,
+  runDialog,
+  showFailure,
+  submitLaunch,
+  SubmitDialog
+} from './submitDialog';
 import {
   checkDeployForm,
   checkTrainForm,
@@ -47,6 +52,8 @@ export interface ITrainDialogOptions {
   trans: TranslationBundle;
   /** A readable label of an instance type. */
   instanceLabel?: (id: string) => string;
+  /** Values to start from instead of the defaults (e.g. a local run's). */
+  hyperparameters?: Readonly<Record<string, string>>;
   /** The job was created (or found: a retry): show it. */
   onStarted: (launched: ITrainingJobLaunched) => void;
   /**
@@ -74,125 +81,6 @@ export async function initialJobName(
   }
 }
 
-/** Show an API failure on the form: field details in place, the rest above the buttons. */
-function showFailure<V extends object>(
-  state: FormState<V>,
-  error: ApiError,
-  keys: ReadonlyArray<string>
-): void {
-  if (error.details.length > 0) {
-    const placed = placeDetails(error.details, keys);
-    const general =
-      placed.general.length > 0 || Object.keys(placed.fields).length === 0
-        ? [error.message, ...placed.general]
-        : placed.general;
-    state.setServerErrors(placed.fields, general);
-  } else {
-    state.setServerErrors({}, [error.message]);
-  }
-}
-
-/** Show the dialog until it closes; then dispose of it and its body. */
-async function runDialog(
-  dialog: SubmitDialog<void>,
-  body: ReactWidget
-): Promise<void> {
-  try {
-    await dialog.launch();
-  } catch {
-    // Disposed without an answer (e.g. Dialog.flush()): nothing to do.
-  } finally {
-    dialog.dispose();
-    body.dispose();
-  }
-}
-
-/**
- * Move the focus to the first field that shows a problem, once the form has
- * re-rendered it enabled (fields are disabled while a request is in flight,
- * and a disabled field cannot take the focus). Gives up after a few frames.
- */
-function focusFirstProblem(node: HTMLElement, framesLeft = 30): void {
-  requestAnimationFrame(() => {
-    const invalid = node.querySelector<HTMLElement>(
-      '[aria-invalid="true"]:not(:disabled)'
-    );
-    if (invalid) {
-      invalid.focus();
-    } else if (framesLeft > 0) {
-      focusFirstProblem(node, framesLeft - 1);
-    }
-  });
-}
-
-/** Show every problem of the form: true when there is none, else focus the first. */
-function checkBeforeSubmit<V extends object>(
-  state: FormState<V>,
-  node: HTMLElement
-): boolean {
-  if (state.submit()) {
-    return true;
-  }
-  focusFirstProblem(node);
-  return false;
-}
-
-/** How a dialog launches something (a training job, an endpoint). */
-interface ILaunchRequest<V extends object, C, R> {
-  state: FormState<V>;
-  /** The dialog's body (where the focus goes to a problem). */
-  body: ReactWidget;
-  /** The form's field keys, where the server's details may land. */
-  keys: ReadonlyArray<string>;
-  /** The request's body, from the form's value. */
-  choices: (value: V) => C;
-  /** The name the user chose (job or endpoint name). */
-  nameOf: (choices: C) => string;
-  send: (choices: C) => Promise<R>;
-  /** The name of what the server launched. */
-  launchedName: (launched: R) => string;
-  /** The notification's texts, by the chosen name. */
-  messages: (name: string) => IProgressMessages;
-  onLaunched: (launched: R) => void;
-}
-
-/**
- * Send a launch dialog's request once its form checks out, the form
- * read-only meanwhile and the progress in a notification. True when the
- * dialog may close; on failure the problems land on the form.
- */
-async function submitLaunch<V extends object, C, R>(
-  launch: ILaunchRequest<V, C, R>
-): Promise<boolean> {
-  const { state, body } = launch;
-  if (!checkBeforeSubmit(state, body.node)) {
-    return false;
-  }
-  const choices = launch.choices(state.value);
-  const messages = launch.messages(launch.nameOf(choices));
-  state.busy = true;
-  state.status = messages.pending;
-  const request = launch.send(choices);
-  notifyProgress(
-    request.then(launch.launchedName, reason =>
-      Promise.reject(asApiError(reason).message)
-    ),
-    messages
-  );
-  try {
-    launch.onLaunched(await request);
-    return true;
-  } catch (reason) {
-    const error = asApiError(reason);
-    showFailure(state, error, launch.keys);
-    focusFirstProblem(body.node);
-    return false;
-  } finally {
-    state.status = '';
-    state.busy = false;
-  }
-}
-
 /** The Train dialog: resolves when it closes. */
 export async function showTrainDialog(
   options: ITrainDialogOptions
@@ -202,7 +90,7 @@ export async function showTrainDialog(
   const instanceLabel = options.instanceLabel ?? ((id: string) => id);
   const jobName = await initialJobName(client, entry.id);
   const state = new FormState({
-    value: trainFormValue(spec, jobName),
+    value: trainFormValue(spec, jobName, options.hyperparameters),
     check: value => checkTrainForm(value, spec, trans)
   });
   const keys = trainFieldKeys(spec);

@@ -1,6 +1,7 @@
 /**
- * Launching from a card: Train, Deploy and Export training_job.json; the
- * training job and endpoint views; "My launches" in the panel.
+ * Launching from a card: Train, Run locally, Deploy and Export
+ * training_job.json; the training job, endpoint and local run views; "My
+ * launches" in the panel.
  *
  * The dialogs and views are loaded the first time they are used; only the
  * commands and the (small) My launches section are there from the start.
@@ -23,13 +24,18 @@ import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
 import { LaunchClient } from './api';
 import { LaunchesSection } from './components/LaunchesSection';
 import { exportText, saveNewFile } from './exportFile';
+import {
+  choicesFromArgs,
+  EXPORT_ARGS,
+  TRAIN_ARGS,
+  VIEW_ARGS
+} from './commandArgs';
 import { LaunchesModel } from './launchesModel';
-import type {
-  ICreateTrainingJobRequest,
-  ILaunch,
-  ITrainingChoices
-} from './types';
+import { addRunLocallyCommand } from './local/command';
+import type { ICreateTrainingJobRequest, ILaunch } from './types';
 import type { LaunchViewKind, LaunchViews, LaunchWidget } from './views';
+
+export { choicesFromArgs };
 
 export interface ILaunchOptions {
   app: JupyterFrontEnd;
@@ -41,60 +47,6 @@ export interface ILaunchOptions {
   /** Its folder is where training_job.json is saved. */
   fileBrowser?: IDefaultFileBrowser | null;
   restorer?: ILayoutRestorer | null;
-}
-
-const EXPORT_ARGS = {
-  args: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', description: 'The ID of the catalog entry' },
-      job_name: { type: 'string', description: 'The training job name' },
-      role_arn: { type: 'string', description: 'The IAM execution role' },
-      instance_type: { type: 'string' },
-      instance_count: { type: 'number' },
-      hyperparameters: {
-        type: 'object',
-        description: 'Hyperparameter name → value'
-      }
-    },
-    required: ['id']
-  }
-} as const;
-
-const VIEW_ARGS = {
-  args: {
-    type: 'object',
-    properties: {
-      kind: { type: 'string', enum: ['training-job', 'endpoint'] },
-      name: { type: 'string', description: 'The job or endpoint name' }
-    },
-    required: ['kind', 'name']
-  }
-} as const;
-
-/** The launch choices of a command's arguments. */
-export function choicesFromArgs(
-  args: ReadonlyPartialJSONObject
-): ITrainingChoices {
-  const choices: ITrainingChoices = {};
-  for (const key of ['job_name', 'role_arn', 'instance_type'] as const) {
-    if (typeof args[key] === 'string' && args[key]) {
-      choices[key] = args[key] as string;
-    }
-  }
-  if (typeof args.instance_count === 'number') {
-    choices.instance_count = args.instance_count;
-  }
-  const hyperparameters = args.hyperparameters;
-  if (hyperparameters && typeof hyperparameters === 'object') {
-    choices.hyperparameters = Object.fromEntries(
-      Object.entries(hyperparameters).map(([name, value]) => [
-        name,
-        String(value)
-      ])
-    );
-  }
-  return choices;
 }
 
 /**
@@ -164,7 +116,7 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
   commands.addCommand(CommandIDs.train, {
     label: trans.__('Train'),
     caption: trans.__('Start a SageMaker training job from a shared model'),
-    describedBy: ENTRY_ARGS,
+    describedBy: TRAIN_ARGS,
     isEnabled: hasTraining,
     execute: async args => {
       void model.ensureOptions();
@@ -185,6 +137,7 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
         client,
         trans,
         instanceLabel: instanceLabel('training'),
+        hyperparameters: choicesFromArgs(args).hyperparameters,
         onStarted: launched => {
           launches.launched();
           void openView('training-job', launched.job_name);
@@ -226,6 +179,22 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
     }
   });
 
+  addRunLocallyCommand({
+    app,
+    client,
+    trans,
+    fetchEntry,
+    isEnabled: hasTraining,
+    instanceLabel: () => {
+      void model.ensureOptions();
+      return instanceLabel('training');
+    },
+    onStarted: runId => {
+      launches.launched();
+      void openView('local-run', runId);
+    }
+  });
+
   commands.addCommand(CommandIDs.exportTrainingJob, {
     label: trans.__('Export training_job.json'),
     caption: trans.__(
@@ -252,15 +221,26 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
   });
 
   commands.addCommand(CommandIDs.openLaunch, {
-    label: args =>
-      args.kind === 'endpoint'
-        ? trans.__('Open endpoint %1', String(args.name ?? ''))
-        : trans.__('Open training job %1', String(args.name ?? '')),
-    caption: trans.__('Show the live status of a training job or endpoint'),
+    label: args => {
+      const name = String(args.name ?? '');
+      switch (args.kind) {
+        case 'endpoint':
+          return trans.__('Open endpoint %1', name);
+        case 'local-run':
+          return trans.__('Open local run %1', name);
+        default:
+          return trans.__('Open training job %1', name);
+      }
+    },
+    caption: trans.__(
+      'Show the live status of a training job, endpoint or local run'
+    ),
     describedBy: VIEW_ARGS,
     execute: async args => {
       const kind: LaunchViewKind =
-        args.kind === 'endpoint' ? 'endpoint' : 'training-job';
+        args.kind === 'endpoint' || args.kind === 'local-run'
+          ? args.kind
+          : 'training-job';
       const name = String(args.name ?? '');
       if (name) {
         await openView(kind, name);
@@ -271,7 +251,7 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
   void restorer?.restore(tracker, {
     command: CommandIDs.openLaunch,
     args: widget => ({
-      kind: widget.id.startsWith('sme-endpoint-') ? 'endpoint' : 'training-job',
+      kind: viewKindOf(widget.id),
       name: widget.name
     }),
     name: widget => widget.id
@@ -293,6 +273,14 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
     );
   }
   return launches;
+}
+
+/** The kind of a launch view, by its main-area id (see `views.ts`). */
+function viewKindOf(id: string): LaunchViewKind {
+  if (id.startsWith('sme-endpoint-')) {
+    return 'endpoint';
+  }
+  return id.startsWith('sme-local-run-') ? 'local-run' : 'training-job';
 }
 
 let sections = 0;

@@ -1,6 +1,6 @@
 /**
- * "My launches": the training jobs and endpoints the user launched from
- * Shared Models (`GET /launches`), each with its live status while the
+ * "My launches": the training jobs, endpoints and local runs the user
+ * launched from Shared Models (`GET /launches`), each with its live status while the
  * section is open.
  */
 import type { IDisposable } from '@lumino/disposable';
@@ -9,6 +9,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { asApiError } from '../errors';
 import type { ApiError } from '../request';
 import type { LaunchClient } from './api';
+import { isFinalLocalRunStatus } from './local/types';
 import {
   IPollState,
   isFinalEndpointStatus,
@@ -25,6 +26,9 @@ export interface ILaunchesState {
   /** A next page is on its way. */
   loadingMore: boolean;
 }
+
+/** How often My launches asks for a local run's status. */
+export const LOCAL_RUN_BACKOFF = { initial: 1000, max: 5000, factor: 2 };
 
 /** The key of a launch's status poller. */
 export function launchKey(launch: Pick<ILaunch, 'kind' | 'name'>): string {
@@ -182,6 +186,16 @@ export class LaunchesModel implements IDisposable {
           (await client.trainingJob(launch.name, { signal })).status,
         isFinal: isFinalJobStatus,
         key: status => status
+      });
+    }
+    if (launch.kind === 'local-run') {
+      return new StatusPoller<string>({
+        load: async signal =>
+          (await client.localRun(launch.name, { signal })).status,
+        isFinal: isFinalLocalRunStatus,
+        key: status => status,
+        // Local runs are short: look again sooner than at SageMaker.
+        backoff: LOCAL_RUN_BACKOFF
       });
     }
     return new StatusPoller<string>({

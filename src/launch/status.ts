@@ -1,4 +1,4 @@
-/** Labels and tones of SageMaker statuses. */
+/** Labels and tones of SageMaker statuses (and of local runs). */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
 export type StatusTone = 'running' | 'success' | 'error' | 'neutral';
@@ -30,6 +30,15 @@ export function statusLabel(status: string, trans: TranslationBundle): string {
       return trans.__('Deleting');
     case 'OutOfService':
       return trans.__('Out of service');
+    // A local run's statuses.
+    case 'running':
+      return trans.__('Running');
+    case 'completed':
+      return trans.__('Completed');
+    case 'failed':
+      return trans.__('Failed');
+    case 'stopped':
+      return trans.__('Stopped');
     default:
       return status;
   }
@@ -40,10 +49,13 @@ export function statusTone(status: string): StatusTone {
   switch (status) {
     case 'Completed':
     case 'InService':
+    case 'completed':
       return 'success';
     case 'Failed':
     case 'OutOfService':
+    case 'failed':
       return 'error';
+    case 'stopped':
     case 'Stopped':
     case 'Stopping':
     case 'Deleting':

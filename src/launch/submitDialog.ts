@@ -1,4 +1,10 @@
 import { Dialog } from '@jupyterlab/apputils';
+import type { ReactWidget } from '@jupyterlab/ui-components';
+
+import { asApiError } from '../errors';
+import { notifyProgress, type IProgressMessages } from '../notify';
+import type { ApiError } from '../request';
+import { FormState, placeDetails } from './form';
 
 /**
  * A dialog whose accepting buttons run an async action first, and close only
@@ -72,5 +78,124 @@ export namespace SubmitDialog {
     onButton: (button: Dialog.IButton) => Promise<boolean>;
     /** The dialog's accessible name (default: the title). */
     label?: string;
+  }
+}
+
+/** Show an API failure on the form: field details in place, the rest above the buttons. */
+export function showFailure<V extends object>(
+  state: FormState<V>,
+  error: ApiError,
+  keys: ReadonlyArray<string>
+): void {
+  if (error.details.length > 0) {
+    const placed = placeDetails(error.details, keys);
+    const general =
+      placed.general.length > 0 || Object.keys(placed.fields).length === 0
+        ? [error.message, ...placed.general]
+        : placed.general;
+    state.setServerErrors(placed.fields, general);
+  } else {
+    state.setServerErrors({}, [error.message]);
+  }
+}
+
+/** Show the dialog until it closes; then dispose of it and its body. */
+export async function runDialog(
+  dialog: SubmitDialog<void>,
+  body: ReactWidget
+): Promise<void> {
+  try {
+    await dialog.launch();
+  } catch {
+    // Disposed without an answer (e.g. Dialog.flush()): nothing to do.
+  } finally {
+    dialog.dispose();
+    body.dispose();
+  }
+}
+
+/**
+ * Move the focus to the first field that shows a problem, once the form has
+ * re-rendered it enabled (fields are disabled while a request is in flight,
+ * and a disabled field cannot take the focus). Gives up after a few frames.
+ */
+export function focusFirstProblem(node: HTMLElement, framesLeft = 30): void {
+  requestAnimationFrame(() => {
+    const invalid = node.querySelector<HTMLElement>(
+      '[aria-invalid="true"]:not(:disabled)'
+    );
+    if (invalid) {
+      invalid.focus();
+    } else if (framesLeft > 0) {
+      focusFirstProblem(node, framesLeft - 1);
+    }
+  });
+}
+
+/** Show every problem of the form: true when there is none, else focus the first. */
+export function checkBeforeSubmit<V extends object>(
+  state: FormState<V>,
+  node: HTMLElement
+): boolean {
+  if (state.submit()) {
+    return true;
+  }
+  focusFirstProblem(node);
+  return false;
+}
+
+/** How a dialog launches something (a training job, an endpoint). */
+export interface ILaunchRequest<V extends object, C, R> {
+  state: FormState<V>;
+  /** The dialog's body (where the focus goes to a problem). */
+  body: ReactWidget;
+  /** The form's field keys, where the server's details may land. */
+  keys: ReadonlyArray<string>;
+  /** The request's body, from the form's value. */
+  choices: (value: V) => C;
+  /** The name the user chose (job or endpoint name). */
+  nameOf: (choices: C) => string;
+  send: (choices: C) => Promise<R>;
+  /** The name of what the server launched. */
+  launchedName: (launched: R) => string;
+  /** The notification's texts, by the chosen name. */
+  messages: (name: string) => IProgressMessages;
+  onLaunched: (launched: R) => void;
+}
+
+/**
+ * Send a launch dialog's request once its form checks out, the form
+ * read-only meanwhile and the progress in a notification. True when the
+ * dialog may close; on failure the problems land on the form.
+ */
+export async function submitLaunch<V extends object, C, R>(
+  launch: ILaunchRequest<V, C, R>
+): Promise<boolean> {
+  const { state, body } = launch;
+  if (!checkBeforeSubmit(state, body.node)) {
+    return false;
+  }
+  const choices = launch.choices(state.value);
+  const messages = launch.messages(launch.nameOf(choices));
+  state.busy = true;
+  state.status = messages.pending;
+  const request = launch.send(choices);
+  notifyProgress(
+    request.then(launch.launchedName, reason =>
+      Promise.reject(asApiError(reason).message)
+    ),
+    messages
+  );
+  try {
+    launch.onLaunched(await request);
+    return true;
+  } catch (reason) {
+    const error = asApiError(reason);
+    showFailure(state, error, launch.keys);
+    focusFirstProblem(body.node);
+    return false;
+  } finally {
+    state.status = '';
+    state.busy = false;
   }
 }

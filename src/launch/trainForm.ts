@@ -34,15 +34,30 @@ export interface IDeployFormValue {
 /** The Train form of an entry: its defaults, and the given job name. */
 export function trainFormValue(
   spec: ITrainingSpec,
-  jobName: string
+  jobName: string,
+  hyperparameters: Readonly<Record<string, string>> = {}
 ): ITrainFormValue {
   return {
     job_name: jobName,
     role_arn: '',
     instance_type: spec.default_instance_type ?? spec.instance_types[0] ?? '',
     instance_count: '1',
-    hyperparameters: defaultValues(spec.hyperparameters)
+    hyperparameters: {
+      ...defaultValues(spec.hyperparameters),
+      ...knownValues(spec, hyperparameters)
+    }
   };
+}
+
+/** The values of `hyperparameters` that the entry declares. */
+function knownValues(
+  spec: ITrainingSpec,
+  hyperparameters: Readonly<Record<string, string>>
+): Record<string, string> {
+  const names = new Set(spec.hyperparameters.map(item => item.name));
+  return Object.fromEntries(
+    Object.entries(hyperparameters).filter(([name]) => names.has(name))
+  );
 }
 
 /** The Deploy form of an entry, with a fresh endpoint name. */

@@ -6,7 +6,7 @@
 
 export type Processor = 'cpu' | 'gpu';
 export type ImageScope = 'training' | 'inference';
-export type LaunchKind = 'training-job' | 'endpoint';
+export type LaunchKind = 'training-job' | 'endpoint' | 'local-run';
 
 // -- Deep Learning Containers (GET /options, GET /dlc-image) ------------------
 
@@ -239,7 +239,7 @@ export interface ILaunchQuery {
 export interface ILaunch {
   id: number;
   kind: LaunchKind;
-  /** The training job or endpoint name. */
+  /** The training job or endpoint name; a local run's run id. */
   name: string;
   entry_id: string;
   entry_title: string;

@@ -1,6 +1,6 @@
 /**
- * The training job and endpoint views in the main area: one per name, each
- * polling its status (with backoff) until it is final or the view closes.
+ * The training job, endpoint and local run views in the main area: one per
+ * name, each polling its status until it is final or the view closes.
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import {
@@ -19,10 +19,11 @@ import { sharedModelsIcon } from '../icons';
 import type { LaunchClient } from './api';
 import { EndpointView } from './components/EndpointView';
 import { TrainingJobView } from './components/TrainingJobView';
+import { LocalRunWidget } from './local/runWidget';
 import { isFinalEndpointStatus, isFinalJobStatus, StatusPoller } from './poll';
 import type { IDeploymentStatus, ITrainingJobStatus } from './types';
 
-export type LaunchViewKind = 'training-job' | 'endpoint';
+export type LaunchViewKind = 'training-job' | 'endpoint' | 'local-run';
 
 /** The main-area id of a view (one per job or endpoint name). */
 export function viewId(kind: LaunchViewKind, name: string): string {
@@ -188,7 +189,7 @@ export class EndpointWidget extends MainAreaWidget<ReactWidget> {
   }
 }
 
-export type LaunchWidget = TrainingJobWidget | EndpointWidget;
+export type LaunchWidget = TrainingJobWidget | EndpointWidget | LocalRunWidget;
 
 /** Opens (or activates) the view of a training job or an endpoint. */
 export class LaunchViews {
@@ -197,16 +198,13 @@ export class LaunchViews {
   }
 
   open(kind: LaunchViewKind, name: string): LaunchWidget {
-    const { app, client, trans, locale, tracker } = this._options;
+    const { app, tracker } = this._options;
     const id = viewId(kind, name);
     let widget = this._widgets.get(id);
     if (widget && !widget.isDisposed) {
       void widget.poller.refresh();
     } else {
-      widget =
-        kind === 'training-job'
-          ? new TrainingJobWidget({ name, client, trans, locale })
-          : new EndpointWidget({ name, client, trans, locale });
+      widget = this._create(kind, name);
       this._widgets.set(id, widget);
       widget.disposed.connect(() => this._widgets.delete(id));
       app.shell.add(widget, 'main');
@@ -214,6 +212,24 @@ export class LaunchViews {
     }
     app.shell.activateById(widget.id);
     return widget;
+  }
+
+  private _create(kind: LaunchViewKind, name: string): LaunchWidget {
+    const { app, client, trans, locale } = this._options;
+    switch (kind) {
+      case 'training-job':
+        return new TrainingJobWidget({ name, client, trans, locale });
+      case 'endpoint':
+        return new EndpointWidget({ name, client, trans, locale });
+      default:
+        return new LocalRunWidget({
+          name,
+          client,
+          commands: app.commands,
+          trans,
+          locale
+        });
+    }
   }
 
   private _options: LaunchViews.IOptions;

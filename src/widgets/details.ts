@@ -30,6 +30,7 @@ export class EntryDetailsWidget extends MainAreaWidget<ReactWidget> {
             {
               open: CommandIDs.openNotebook,
               train: CommandIDs.train,
+              'run-locally': CommandIDs.runLocally,
               deploy: CommandIDs.deploy,
               edit: CommandIDs.editEntry,
               share: CommandIDs.shareEntry,

@@ -119,6 +119,7 @@ export class SharedModelsPanel extends SidePanel {
       details: CommandIDs.openDetails,
       open: CommandIDs.openNotebook,
       train: CommandIDs.train,
+      'run-locally': CommandIDs.runLocally,
       deploy: CommandIDs.deploy,
       edit: CommandIDs.editEntry,
       share: CommandIDs.shareEntry,

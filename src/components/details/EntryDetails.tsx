@@ -69,6 +69,18 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
               {trans.__('Train')}
             </button>
           ) : null}
+          {entry.training ? (
+            <button
+              type="button"
+              className="sme-Button"
+              title={trans.__(
+                'Run the training script on this machine, in the SageMaker training-container contract'
+              )}
+              onClick={() => onAction('run-locally')}
+            >
+              {trans.__('Run locally')}
+            </button>
+          ) : null}
           {entry.inference ? (
             <button
               type="button"

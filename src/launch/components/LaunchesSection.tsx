@@ -103,7 +103,7 @@ function LaunchesBody(props: ILaunchesSectionProps): JSX.Element {
     return (
       <p className="sme-Launches-note">
         {trans.__(
-          'Nothing launched yet. Use Train or Deploy on a model’s card.'
+          'Nothing launched yet. Use Train, Run locally or Deploy on a model’s card.'
         )}
       </p>
     );
@@ -141,6 +141,17 @@ function LaunchesBody(props: ILaunchesSectionProps): JSX.Element {
   );
 }
 
+function kindLabel(kind: ILaunch['kind'], trans: TranslationBundle): string {
+  switch (kind) {
+    case 'training-job':
+      return trans.__('Training job');
+    case 'local-run':
+      return trans.__('Local run');
+    default:
+      return trans.__('Endpoint');
+  }
+}
+
 function LaunchItem(props: {
   launch: ILaunch;
   model: LaunchesModel;
@@ -150,10 +161,7 @@ function LaunchItem(props: {
 }): JSX.Element {
   const { launch, model, onOpen, locale, trans } = props;
   const poll = model.statusOf(launch);
-  const kind =
-    launch.kind === 'training-job'
-      ? trans.__('Training job')
-      : trans.__('Endpoint');
+  const kind = kindLabel(launch.kind, trans);
   let status: JSX.Element;
   if (poll?.value) {
     status = <StatusBadge status={poll.value} trans={trans} />;

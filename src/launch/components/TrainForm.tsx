@@ -31,9 +31,6 @@ export interface ITrainFormProps {
 export function TrainForm(props: ITrainFormProps): JSX.Element {
   const { spec, state, idPrefix, instanceLabel, trans } = props;
   useSignal(state.changed);
-  const value = state.value;
-  const errors = state.errors;
-  const disabled = state.busy;
   return (
     <div className="sme-LaunchForm">
       <LaunchSummary
@@ -61,39 +58,64 @@ export function TrainForm(props: ITrainFormProps): JSX.Element {
         instanceLabel={instanceLabel}
         trans={trans}
       />
-      {spec.hyperparameters.length > 0 ? (
-        <fieldset className="sme-LaunchForm-hyperparameters">
-          <legend>{trans.__('Hyperparameters')}</legend>
-          {spec.hyperparameters.map(hyperparameter => (
-            <HyperparameterInput
-              key={hyperparameter.name}
-              id={`${idPrefix}-hp-${hyperparameter.name.replace(/[^A-Za-z0-9_-]/g, '-')}`}
-              spec={hyperparameter}
-              value={
-                value.hyperparameters[hyperparameter.name] ??
-                hyperparameter.default
-              }
-              error={errors[`hyperparameters.${hyperparameter.name}`]}
-              disabled={disabled}
-              onChange={next =>
-                state.update(
-                  {
-                    hyperparameters: {
-                      ...value.hyperparameters,
-                      [hyperparameter.name]: next
-                    }
-                  },
-                  [`hyperparameters.${hyperparameter.name}`]
-                )
-              }
-              trans={trans}
-            />
-          ))}
-        </fieldset>
-      ) : null}
+      <HyperparameterFields
+        specs={spec.hyperparameters}
+        state={state}
+        idPrefix={idPrefix}
+        trans={trans}
+      />
       <FormProblems problems={state.general} />
       <FormStatus busy={state.busy} text={state.status} />
     </div>
+  );
+}
+
+/**
+ * One input per hyperparameter, typed by its range and checked as the user
+ * types (the Train and Run locally forms).
+ */
+export function HyperparameterFields<
+  V extends { hyperparameters: Record<string, string> }
+>(props: {
+  specs: ReadonlyArray<IHyperparameterSpec>;
+  state: FormState<V>;
+  idPrefix: string;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { specs, state, idPrefix, trans } = props;
+  if (specs.length === 0) {
+    return null;
+  }
+  const value = state.value;
+  const errors = state.errors;
+  return (
+    <fieldset className="sme-LaunchForm-hyperparameters">
+      <legend>{trans.__('Hyperparameters')}</legend>
+      {specs.map(hyperparameter => (
+        <HyperparameterInput
+          key={hyperparameter.name}
+          id={`${idPrefix}-hp-${hyperparameter.name.replace(/[^A-Za-z0-9_-]/g, '-')}`}
+          spec={hyperparameter}
+          value={
+            value.hyperparameters[hyperparameter.name] ?? hyperparameter.default
+          }
+          error={errors[`hyperparameters.${hyperparameter.name}`]}
+          disabled={state.busy}
+          onChange={next =>
+            state.update(
+              {
+                hyperparameters: {
+                  ...state.value.hyperparameters,
+                  [hyperparameter.name]: next
+                }
+              } as Partial<V>,
+              [`hyperparameters.${hyperparameter.name}`]
+            )
+          }
+          trans={trans}
+        />
+      ))}
+    </fieldset>
   );
 }
 
