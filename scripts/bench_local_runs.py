@@ -29,10 +29,9 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from shared_models_ext.training.synthetic import write_synthetic_csv
-
 from shared_models_ext.schemas.training import TabularFormat
 from shared_models_ext.training.metrics import MetricExtractor
+from shared_models_ext.training.synthetic import write_synthetic_csv
 
 API = "shared-models/api"
 

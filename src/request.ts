@@ -106,7 +106,7 @@ namespace Private {
     }
   }
 
-  /** Machine codes of API.md, for error answers that carry none. */
+  /** Machine codes of the REST API's errors, for error answers that carry none. */
   const CODES: { [status: number]: string } = {
     400: 'invalid',
     403: 'forbidden',

@@ -1,9 +1,9 @@
 import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
-/** The catalog filter tabs (SPEC §2), as `GET /entries?scope=` values. */
+/** The catalog filter tabs, as `GET /entries?scope=` values. */
 export type CatalogTab = 'mine' | 'shared-with-me' | 'organization';
 
-/** The catalog sort orders (SPEC §2). */
+/** The catalog sort orders. */
 export type CatalogSort = 'updated' | 'title-asc' | 'title-desc';
 
 /** The user settings of the panel; see `schema/plugin.json`. */

@@ -1,5 +1,5 @@
 /**
- * Types mirroring the server's pydantic models (see design/API.md).
+ * Types mirroring the server's pydantic models (`shared_models_ext/schemas/`).
  *
  * Field names are the API's own (snake_case): these objects are what the
  * server sends, not view models.
@@ -30,7 +30,7 @@ export interface IErrorBody {
   };
 }
 
-/** Vocabulary ids (API.md): fixed; labels come from `GET /options`. */
+/** Vocabulary ids (`shared_models_ext/vocabulary.py`): fixed; labels come from `GET /options`. */
 export type Kind = 'model' | 'notebook';
 export type DataType = 'text' | 'image' | 'tabular' | 'audio';
 export type Scope = 'mine' | 'shared-with-me' | 'organization';
@@ -110,7 +110,7 @@ export interface ITabularFormat {
   target_column: string;
 }
 
-/** How to train a model (SPEC §3 "Enable training"). */
+/** How to train a model ("Enable training" in the wizard). */
 export interface ITrainingSpec {
   image: IContainerImage;
   environment: Record<string, string>;
@@ -129,7 +129,7 @@ export interface ITrainingSpec {
   tabular: ITabularFormat | null;
 }
 
-/** How to deploy a model (SPEC §3 "Enable deployment"). */
+/** How to deploy a model ("Enable deployment" in the wizard). */
 export interface IInferenceSpec {
   image: IContainerImage;
   script_uri: string | null;

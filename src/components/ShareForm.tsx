@@ -3,7 +3,7 @@ import * as React from 'react';
 
 import type { IEntry, IShare } from '../types';
 
-/** At most this many SageMaker Canvas users per share (SPEC §5). */
+/** At most this many SageMaker Canvas users per share. */
 export const MAX_CANVAS_USERS = 23;
 
 /** At most this many named users per share (the server's limit). */

@@ -12,7 +12,7 @@ export interface ISortSelectProps {
   trans: TranslationBundle;
 }
 
-/** The label of a sort choice (SPEC §2). */
+/** The label of a sort choice. */
 export function sortLabel(sort: CatalogSort, trans: TranslationBundle): string {
   switch (sort) {
     case 'title-asc':

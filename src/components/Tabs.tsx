@@ -14,7 +14,7 @@ export interface ITabsProps {
   trans: TranslationBundle;
 }
 
-/** The label of a catalog tab (SPEC §2). */
+/** The label of a catalog tab. */
 export function tabLabel(tab: CatalogTab, trans: TranslationBundle): string {
   switch (tab) {
     case 'mine':

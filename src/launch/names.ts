@@ -1,5 +1,5 @@
 /**
- * SageMaker names (SPEC §8): 1–63 letters, digits and hyphens, starting and
+ * SageMaker names: 1–63 letters, digits and hyphens, starting and
  * ending with a letter or digit. The defaults mirror the server's
  * (`shared_models_ext/training/rules.py`): `<entry id>-<UTC timestamp>`.
  */

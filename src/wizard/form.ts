@@ -184,7 +184,7 @@ export function emptyForm(kind: Kind): IEntryForm {
   };
 }
 
-/** True when Canvas users may be named: tabular models only (SPEC §5). */
+/** True when Canvas users may be named: tabular models only. */
 export function canvasAllowed(form: IEntryForm): boolean {
   return form.kind === 'model' && form.data_type === 'tabular';
 }

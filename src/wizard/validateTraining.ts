@@ -1,5 +1,5 @@
 /**
- * Client-side checks of the training and deployment sections (SPEC §3, §8).
+ * Client-side checks of the training and deployment sections.
  */
 import type { IInferenceForm, IKeyValueRow, ITrainingForm } from './form';
 import { groupCount } from './regex';

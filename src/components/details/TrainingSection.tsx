@@ -16,7 +16,7 @@ interface ISectionProps<T> {
   trans: TranslationBundle;
 }
 
-/** Everything "Enable training" holds (SPEC §3). */
+/** Everything "Enable training" holds. */
 export function TrainingSection(
   props: ISectionProps<ITrainingSpec>
 ): JSX.Element {
@@ -99,7 +99,7 @@ export function TrainingSection(
   );
 }
 
-/** Everything "Enable deployment" holds (SPEC §3). */
+/** Everything "Enable deployment" holds. */
 export function InferenceSection(
   props: ISectionProps<IInferenceSpec>
 ): JSX.Element {

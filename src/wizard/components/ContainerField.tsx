@@ -25,7 +25,7 @@ const ECR_EXAMPLE =
 export function ContainerField(props: IContainerFieldProps): JSX.Element {
   const { trans, options } = useWizard();
   const { section, value, onChange } = props;
-  // Deployment: your own image or a Deep Learning Container (SPEC §3).
+  // Deployment: your own image or a Deep Learning Container.
   const sources =
     section === 'training'
       ? options.image_sources

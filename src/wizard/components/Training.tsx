@@ -25,7 +25,7 @@ export interface ITrainingProps {
   onChange: (patch: Partial<ITrainingForm>) => void;
 }
 
-/** "Enable training" and, when on, every training field of SPEC §3. */
+/** "Enable training" and, when on, every training field. */
 export function Training(props: ITrainingProps): JSX.Element {
   const { trans, options } = useWizard();
   const { value, tabular, onChange } = props;
