@@ -14,11 +14,11 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { asApiError } from '../errors';
 import { sharedModelsIcon } from '../icons';
 import type { LaunchClient } from './api';
 import { EndpointView } from './components/EndpointView';
 import { TrainingJobView } from './components/TrainingJobView';
+import { notifyStopFailure } from './stopFailure';
 import { LocalRunWidget } from './local/runWidget';
 import { isFinalEndpointStatus, isFinalJobStatus, StatusPoller } from './poll';
 import type { IDeploymentStatus, ITrainingJobStatus } from './types';
@@ -102,15 +102,7 @@ export class TrainingJobWidget extends MainAreaWidget<ReactWidget> {
         autoClose: 5000
       });
     } catch (reason) {
-      const error = asApiError(reason);
-      if (error.status === 409) {
-        Notification.info(error.message, { autoClose: 6000 });
-      } else {
-        Notification.error(
-          trans.__('Could not stop %1: %2', this.name, error.message),
-          { autoClose: 10000 }
-        );
-      }
+      notifyStopFailure(reason, this.name, trans);
     }
     if (!this.isDisposed) {
       await this.poller.refresh();

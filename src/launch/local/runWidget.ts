@@ -2,21 +2,16 @@
  * A local run's view in the main area: one per run id, following the run
  * (status and log about once a second) until it ends or the view closes.
  */
-import {
-  Dialog,
-  MainAreaWidget,
-  Notification,
-  showDialog
-} from '@jupyterlab/apputils';
+import { Dialog, MainAreaWidget, showDialog } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import type { CommandRegistry } from '@lumino/commands';
 import * as React from 'react';
 
-import { asApiError } from '../../errors';
 import { sharedModelsIcon } from '../../icons';
 import { CommandIDs } from '../../tokens';
 import type { LaunchClient } from '../api';
+import { notifyStopFailure } from '../stopFailure';
 import { LogView } from './logView';
 import { RunView } from './RunView';
 import { LocalRunModel } from './runModel';
@@ -97,15 +92,7 @@ export class LocalRunWidget extends MainAreaWidget<ReactWidget> {
     try {
       this.poller.set(await this._client.stopLocalRun(this.name));
     } catch (reason) {
-      const error = asApiError(reason);
-      if (error.status === 409) {
-        Notification.info(error.message, { autoClose: 6000 });
-      } else {
-        Notification.error(
-          trans.__('Could not stop %1: %2', this.name, error.message),
-          { autoClose: 10000 }
-        );
-      }
+      notifyStopFailure(reason, this.name, trans);
     }
     if (!this.isDisposed) {
       await this.poller.refresh();
