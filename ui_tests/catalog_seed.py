@@ -41,6 +41,16 @@ def clear(db_url: str) -> None:
         engine.dispose()
 
 
+def clear_launches(db_url: str) -> None:
+    """Forget every recorded launch ("my launches" of earlier tests)."""
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DELETE FROM launches"))
+    finally:
+        engine.dispose()
+
+
 def share(
     *, organization: bool = False, users: Iterable[str] = (), canvas: Iterable[str] = ()
 ) -> dict[str, Any]:

@@ -16,11 +16,10 @@ from typing import Any
 
 import boto3
 import pytest
-from catalog_seed import clear, create, inference, model, open_catalog, share
+from catalog_seed import clear, clear_launches, create, inference, model, open_catalog, share
 from catalog_seed import tabular_training as training
 from conftest import LabServer, S3Server, panel_region, set_theme, sidebar_tab
 from playwright.sync_api import Locator, Page, expect
-from sqlalchemy import create_engine, text
 
 TITLE = "Churn launcher"
 ENTRY_ID = "churn-launcher"
@@ -40,16 +39,6 @@ def aws(s3_server: S3Server) -> Iterator[None]:
     s3_server.reset()
     yield
     s3_server.reset()
-
-
-def clear_launches(db_url: str) -> None:
-    """Forget every recorded launch ("my launches" of earlier tests)."""
-    engine = create_engine(db_url)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("DELETE FROM launches"))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture

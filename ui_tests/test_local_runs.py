@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from catalog_seed import DLC_IMAGE, clear, create, model, open_catalog, share
+from catalog_seed import DLC_IMAGE, clear, clear_launches, create, model, open_catalog, share
 from conftest import LabServer, S3Server, panel_region, set_theme, sidebar_tab
 from playwright.sync_api import Locator, Page, expect
-from sqlalchemy import create_engine, text
 
 TITLE = "Local churn"
 ENTRY_ID = "local-churn"
@@ -122,15 +121,6 @@ def source_tarball(script: str) -> bytes:
         member.size = len(data)
         archive.addfile(member, io.BytesIO(data))
     return buffer.getvalue()
-
-
-def clear_launches(db_url: str) -> None:
-    engine = create_engine(db_url)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("DELETE FROM launches"))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture

@@ -155,10 +155,6 @@ def signal_group(pgid: int, signum: int) -> bool:
     return True
 
 
-def group_alive(pgid: int) -> bool:
-    return signal_group(pgid, 0)
-
-
 def is_run_process(pid: int, run_root: str) -> bool:
     """Whether process ``pid`` is still the entry point of the run at ``run_root`` (its
     environment names the run's tree), so a reused PID is never signalled."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime
 from typing import Any, Final
 
 PRODUCT_DIR: Final = ".shared-models"
@@ -49,9 +48,6 @@ class RunRecord:
     @property
     def ended(self) -> bool:
         return self.status != "running"
-
-    def started(self) -> datetime:
-        return datetime.fromisoformat(self.started_at)
 
 
 def product_dir(run_root: str) -> str:

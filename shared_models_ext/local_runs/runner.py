@@ -215,7 +215,7 @@ def prepare(active: ActiveRun, sink: LogSink, settings: Settings) -> None:
         workspace=settings.workspace,
         s3=settings.s3,
         download_dir=records.product_dir(layout.root),
-        is_s3=lambda source: plan.code_is_s3 and source == plan.code,
+        from_s3=plan.code_is_s3,
     )
     entry = os.path.join(layout.code_dir, plan.entry_point)
     if not os.path.isfile(entry):

@@ -41,7 +41,7 @@ from ..schemas.local_runs import (
 )
 from ..store import NewLaunch, SqlLaunchStore
 from ..training import contract
-from ..training.metrics import MetricExtractor
+from ..training.metrics import MetricExtractor, Series
 from ..training.request import training_spec
 from ..training.rules import default_name, is_valid_name
 from ..training.synthetic import write_synthetic_csv
@@ -290,9 +290,11 @@ class LocalRuns:
             return active.extractor.snapshot()
         if cached is not None:
             return cached
-        extractor = MetricExtractor(dict.fromkeys(record.metric_names, "(x)"))
-        extractor.restore(records.read_metric_points(record.run_root))
-        series = extractor.snapshot()
+        kept = {name: Series() for name in record.metric_names}
+        for name, point in records.read_metric_points(record.run_root):
+            if name in kept:
+                kept[name].add(point)
+        series = {name: list(points.points) for name, points in kept.items()}
         with self._lock:
             self._finished[record.run_id] = series
             while len(self._finished) > _FINISHED_CACHE:

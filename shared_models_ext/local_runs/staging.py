@@ -10,7 +10,6 @@ import os
 import posixpath
 import shutil
 import tarfile
-from collections.abc import Callable
 from typing import Final
 
 from ..aws.s3 import S3Service
@@ -123,11 +122,11 @@ def stage_code(
     workspace: Workspace,
     s3: S3Service,
     download_dir: str,
-    is_s3: Callable[[str], bool],
+    from_s3: bool,
 ) -> None:
     """The training code into ``code/``: an S3 ``.tar.gz`` / ``.py``, or a workspace file
     or folder (so an author can try a change before uploading it)."""
-    if is_s3(source):
+    if from_s3:
         _, key = parse_s3_uri(source)
         name = posixpath.basename(key)
         if not name:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 MAX_POINTS: Final = 5000
@@ -72,12 +72,6 @@ class MetricExtractor:
 
     def snapshot(self) -> dict[str, list[Point]]:
         return {name: list(series.points) for name, series in self.series.items()}
-
-    def restore(self, points: Sequence[tuple[str, Point]]) -> None:
-        """Replay points read back from disk (a finished run's series)."""
-        for name, point in points:
-            if name in self.series:
-                self.series[name].add(point)
 
 
 def _as_float(text: str | None) -> float | None:
