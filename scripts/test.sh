@@ -25,6 +25,9 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432
 fi
 
 step "Python packages (editable install with the test extras; builds the frontend)"
+# A link left by an earlier editable install whose checkout is gone breaks pip.
+labextension="$(python -c 'import sys; print(sys.prefix)')/share/jupyter/labextensions/shared-models-ext"
+if [ -L "$labextension" ] && [ ! -e "$labextension" ]; then rm "$labextension"; fi
 python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 jupyter labextension develop . --overwrite >/dev/null
 jupyter labextension list 2>&1 | grep -F "shared-models-ext"
