@@ -25,9 +25,11 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432
 fi
 
 step "Python packages (editable install with the test extras; builds the frontend)"
-# A link left by an earlier editable install whose checkout is gone breaks pip.
+# pip cannot install the frontend's files through the link that an earlier
+# `jupyter labextension develop` left (it points into that checkout, or
+# nowhere); drop the link, the develop step below makes it again.
 labextension="$(python -c 'import sys; print(sys.prefix)')/share/jupyter/labextensions/shared-models-ext"
-if [ -L "$labextension" ] && [ ! -e "$labextension" ]; then rm "$labextension"; fi
+if [ -L "$labextension" ]; then rm "$labextension"; fi
 python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 jupyter labextension develop . --overwrite >/dev/null
 jupyter labextension list 2>&1 | grep -F "shared-models-ext"
