@@ -8,10 +8,11 @@ from typing import Any
 import anyio.to_thread
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Float, Integer, Unicode, default, validate
+from traitlets import Float, Integer, TraitError, Unicode, default, validate
 
 from .aws import AwsClients
 from .aws.ecr import EcrService
+from .aws.pool import AwsPool
 from .aws.s3 import S3Service
 from .aws.sagemaker import SageMakerService
 from .catalog import Catalog
@@ -120,6 +121,34 @@ class SharedModelsApp(ExtensionApp):
         ),
     )
 
+    aws_max_concurrency = Integer(
+        16,
+        min=1,
+        config=True,
+        help=(
+            "How many AWS calls this server makes at once. AWS work has its own worker "
+            "pool, so catalog and file requests never wait behind slow AWS calls."
+        ),
+    )
+    aws_deadline_seconds = Float(
+        30.0,
+        min=1.0,
+        config=True,
+        help=(
+            "The longest an interactive AWS request (browse S3, launch, check a "
+            "container, …) may take before the server answers 504."
+        ),
+    )
+    store_file_mode = Unicode(
+        "0600",
+        config=True,
+        help=(
+            "Octal permissions of the SQLite catalog file (and its -wal/-shm files); "
+            "its folder gets the matching directory mode (0600 → 0700). The default "
+            "keeps other local accounts out."
+        ),
+    )
+
     @default("db_url")
     def _default_db_url(self) -> str:
         return "sqlite:///" + os.path.join(jupyter_data_dir(), "shared_models.sqlite")
@@ -127,6 +156,19 @@ class SharedModelsApp(ExtensionApp):
     @default("local_runs_dir")
     def _default_local_runs_dir(self) -> str:
         return os.path.join(jupyter_data_dir(), "shared_models_runs")
+
+    @validate("store_file_mode")
+    def _valid_store_file_mode(self, proposal: Any) -> str:
+        value = str(proposal["value"]).strip()
+        try:
+            mode = int(value, 8)
+        except ValueError:
+            raise TraitError(f"store_file_mode must be octal, like 0600 (got {value!r})") from None
+        if not 0 <= mode <= 0o777 or not mode & 0o600 == 0o600:
+            raise TraitError(
+                f"store_file_mode must give the owner read and write, like 0600 (got {value!r})"
+            )
+        return value
 
     @validate("share_notebooks_to")
     def _valid_share_prefix(self, proposal: Any) -> str | None:
@@ -177,6 +219,7 @@ class SharedModelsApp(ExtensionApp):
             aws_region=self.aws_region,
             sagemaker_role_arn=self.sagemaker_role_arn,
             local_runs_dir=self.local_runs_dir,
+            aws_pool=AwsPool(self.aws_max_concurrency, self.aws_deadline_seconds),
         )
 
     def initialize_handlers(self) -> None:

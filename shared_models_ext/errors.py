@@ -81,6 +81,13 @@ class Unavailable(SharedModelsError):
     code = "unavailable"
 
 
+class GatewayTimeout(SharedModelsError):
+    """An upstream service (AWS) did not answer within the request's deadline."""
+
+    status = 504
+    code = "timeout"
+
+
 def invalid_field(loc: Sequence[str | int], msg: str, message: str | None = None) -> InvalidInput:
     """An ``InvalidInput`` about one field."""
     return InvalidInput(message or msg, [{"loc": list(loc), "msg": msg}])

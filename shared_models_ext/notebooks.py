@@ -28,18 +28,6 @@ MAX_NOTEBOOK_BYTES: Final = 100 * 1024 * 1024
 NOTEBOOK_CONTENT_TYPE: Final = "application/x-ipynb+json"
 
 
-def workspace_path(path: str, field: str, *, notebook: bool) -> str:
-    """A relative workspace path: no absolute paths, no ``..``; ``.ipynb`` when asked."""
-    cleaned = path.replace("\\", "/").strip()
-    if cleaned.startswith("/") or any(part == ".." for part in cleaned.split("/")):
-        raise invalid_field([field], "must be a path inside the workspace (no '/' start, no '..')")
-    cleaned = posixpath.normpath(cleaned) if cleaned else ""
-    cleaned = "" if cleaned == "." else cleaned
-    if notebook and not cleaned.lower().endswith(".ipynb"):
-        raise invalid_field([field], "must be a notebook (.ipynb) in the workspace")
-    return cleaned
-
-
 def validate_notebook(text: str) -> nbformat.NotebookNode:
     """The notebook in ``text``; ``InvalidInput`` with nbformat's message if it is not one."""
     if len(text.encode("utf-8")) > MAX_NOTEBOOK_BYTES:

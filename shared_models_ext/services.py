@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .aws import AwsClients
 from .aws.ecr import EcrService
+from .aws.pool import AwsPool
 from .aws.s3 import S3Service
 from .aws.sagemaker import SageMakerService
 from .catalog import Catalog
@@ -32,3 +33,4 @@ class Services:
     aws_region: str | None
     sagemaker_role_arn: str | None
     local_runs_dir: str
+    aws_pool: AwsPool

@@ -28,6 +28,9 @@ T = TypeVar("T")
 API_PREFIX = "shared-models/api"
 AUTH_RESOURCE = "shared_models"
 MAX_BODY_BYTES = 1024 * 1024
+#: How deeply a request body may nest arrays and objects (the deepest request
+#: model needs 5 levels; anything near Python's recursion limit is an attack).
+MAX_JSON_DEPTH = 32
 
 _CODES_BY_STATUS = {
     400: "invalid",
@@ -41,6 +44,33 @@ _CODES_BY_STATUS = {
     502: "upstream",
     503: "unavailable",
 }
+
+
+def _nesting_depth(body: bytes) -> int:
+    """The deepest ``[``/``{`` nesting of a JSON text, outside strings; read before parsing
+    so that no parser (or validator after it) recurses on an attacker's depth."""
+    depth = deepest = 0
+    in_string = escaped = False
+    # Bytes that matter are ASCII, so this is exact for UTF-8 too.
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_JSON_DEPTH:
+                    return deepest
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return deepest
 
 
 class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
@@ -58,8 +88,12 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
         return self.services.identity.username
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run blocking work (database, boto3) in a worker thread."""
+        """Run blocking database or file work in a worker thread."""
         return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs))
+
+    async def run_aws(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run blocking work that calls AWS on the AWS pool, under the request deadline."""
+        return await self.services.aws_pool.run(fn, *args, **kwargs)
 
     def parse_body(self, model: type[M]) -> M:
         """The request body validated as ``model``; 413 past 1 MiB, 400 if not JSON."""
@@ -70,9 +104,13 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
         body = self.request.body or b""
         if len(body) > MAX_BODY_BYTES:
             raise TooLarge(f"The request body is {len(body)} bytes; the limit is 1 MiB.")
+        if _nesting_depth(body) > MAX_JSON_DEPTH:
+            raise InvalidInput(
+                f"The request body nests arrays or objects more than {MAX_JSON_DEPTH} deep."
+            )
         try:
             data = json.loads(body or b"null")
-        except (ValueError, UnicodeDecodeError) as error:
+        except (ValueError, UnicodeDecodeError, RecursionError) as error:
             raise InvalidInput(f"The request body is not valid JSON: {error}") from None
         if not isinstance(data, dict):
             raise InvalidInput("The request body must be a JSON object.")
@@ -115,9 +153,25 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
             code = _CODES_BY_STATUS.get(status_code, "internal" if status_code >= 500 else "error")
             payload = {"error": {"code": code, "message": message, "details": []}}
         self.clear_header("Content-Type")
+        if status_code == 405:
+            self.set_header("Allow", ", ".join(self.allowed_methods()))
         self.set_status(status_code)
         self.set_header("Content-Type", "application/json")
         self.finish(json.dumps(payload))
+
+    @classmethod
+    def allowed_methods(cls) -> list[str]:
+        """The HTTP methods this route answers (what a 405's ``Allow`` lists)."""
+        own = [
+            klass
+            for klass in cls.__mro__
+            if issubclass(klass, SharedModelsHandler) and klass is not SharedModelsHandler
+        ]
+        return [
+            method
+            for method in cls.SUPPORTED_METHODS
+            if any(method.lower() in vars(klass) for klass in own)
+        ]
 
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         """Expected errors are one log line; only real bugs get a traceback (server side)."""

@@ -17,9 +17,9 @@ class EcrImagesHandler(SharedModelsHandler):
         query = self.parse_query(EcrImagesQuery)
         ecr = self.services.ecr
         if query.repository is None:
-            self.send_json(await self.run(ecr_repositories, ecr))
+            self.send_json(await self.run_aws(ecr_repositories, ecr))
         else:
-            self.send_json(await self.run(ecr_images, ecr, query.repository))
+            self.send_json(await self.run_aws(ecr_images, ecr, query.repository))
 
 
 class DlcImageHandler(SharedModelsHandler):
@@ -27,4 +27,4 @@ class DlcImageHandler(SharedModelsHandler):
     @authorized
     async def get(self) -> None:
         query = self.parse_query(DlcImageQuery)
-        self.send_json(await self.run(deep_learning_container, self.services.sagemaker, query))
+        self.send_json(await self.run_aws(deep_learning_container, self.services.sagemaker, query))

@@ -17,7 +17,7 @@ class EntryDatasetCheckHandler(SharedModelsHandler):
         entry = await self.run(self.services.catalog.get, self.me, entry_id)
         training = entry.training.model_dump(mode="json") if entry.training else None
         train, valid = entry_dataset_uris(training)
-        self.send_json(await self.run(check_headers, self.services.s3, train, valid))
+        self.send_json(await self.run_aws(check_headers, self.services.s3, train, valid))
 
 
 class DatasetCheckHandler(SharedModelsHandler):
@@ -25,7 +25,7 @@ class DatasetCheckHandler(SharedModelsHandler):
     @authorized
     async def post(self) -> None:
         body = self.parse_body(DatasetCheckRequest)
-        result = await self.run(
+        result = await self.run_aws(
             check_headers, self.services.s3, body.training_data_uri, body.validation_data_uri
         )
         self.send_json(result)

@@ -21,7 +21,7 @@ class EntryDeploymentsHandler(SharedModelsHandler):
             instance_type=body.instance_type,
             instance_count=body.instance_count,
         )
-        created = await self.run(self.services.launcher.deploy, self.me, entry_id, choices)
+        created = await self.run_aws(self.services.launcher.deploy, self.me, entry_id, choices)
         self.send_json(created, status=201)
 
 
@@ -29,7 +29,7 @@ class DeploymentHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def get(self, endpoint_name: str) -> None:
-        self.send_json(await self.run(self.services.launcher.deployment, endpoint_name))
+        self.send_json(await self.run_aws(self.services.launcher.deployment, endpoint_name))
 
 
 class LaunchesHandler(SharedModelsHandler):

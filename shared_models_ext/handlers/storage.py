@@ -18,10 +18,10 @@ class S3Handler(SharedModelsHandler):
         query = self.parse_query(S3Query)
         s3 = self.services.s3
         if query.uri is None:
-            names = await self.run(s3.buckets)
+            names = await self.run_aws(s3.buckets)
             self.send_json(BucketList(buckets=[{"name": n, "uri": f"s3://{n}/"} for n in names]))
             return
-        listing = await self.run(s3.list, query.uri, query.cursor, query.limit)
+        listing = await self.run_aws(s3.list, query.uri, query.cursor, query.limit)
         self.send_json(S3Listing.model_validate(asdict(listing)))
 
 
@@ -30,5 +30,5 @@ class S3ExistsHandler(SharedModelsHandler):
     @authorized
     async def get(self) -> None:
         query = self.parse_query(S3ExistsQuery)
-        exists = await self.run(self.services.s3.exists, query.uri)
+        exists = await self.run_aws(self.services.s3.exists, query.uri)
         self.send_json(S3Exists(uri=query.uri, exists=exists))

@@ -38,7 +38,9 @@ class EntryTrainingJobsHandler(SharedModelsHandler):
     async def post(self, entry_id: str) -> None:
         body = self.parse_body(LaunchTrainingJob)
         launcher = self.services.launcher
-        launched = await self.run(launcher.launch_training_job, self.me, entry_id, _choices(body))
+        launched = await self.run_aws(
+            launcher.launch_training_job, self.me, entry_id, _choices(body)
+        )
         self.send_json(launched, status=201)
 
 
@@ -47,18 +49,18 @@ class TrainingJobsHandler(SharedModelsHandler):
     @authorized
     async def get(self) -> None:
         query = self.parse_query(TrainingJobListQuery)
-        self.send_json(await self.run(recent_training_jobs, self.services.sagemaker, query))
+        self.send_json(await self.run_aws(recent_training_jobs, self.services.sagemaker, query))
 
 
 class TrainingJobHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def get(self, job_name: str) -> None:
-        self.send_json(await self.run(self.services.launcher.training_job, job_name))
+        self.send_json(await self.run_aws(self.services.launcher.training_job, job_name))
 
 
 class StopTrainingJobHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def post(self, job_name: str) -> None:
-        self.send_json(await self.run(self.services.launcher.stop_training_job, job_name))
+        self.send_json(await self.run_aws(self.services.launcher.stop_training_job, job_name))

@@ -24,8 +24,8 @@ from ..schemas.uris import validate_s3_uri
 from ..training.contract import entry_point_problem
 from ..training.request import check_hyperparameters, script_mode, training_spec
 from ..training.rules import Problems, choose_instance_type
+from ..workspace import Workspace
 from .staging import CSV
-from .workspace import Workspace
 
 DEFAULT_OUTPUT: Final = "shared-models-runs"
 SERVER_PYTHON: Final = "the server's Python"

@@ -25,12 +25,12 @@ from ..errors import SharedModelsError
 from ..training import contract
 from ..training.metrics import MetricExtractor
 from ..training.synthetic import write_synthetic_csv
+from ..workspace import Workspace
 from . import record as records
 from .plan import ChannelPlan, RunPlan
 from .process import LogSink, RunProcess
 from .record import RunRecord
 from .staging import StagingError, copy_workspace_folder, download_prefix, stage_code
-from .workspace import Workspace
 
 log = logging.getLogger(__name__)
 

@@ -45,12 +45,12 @@ from ..training.metrics import MetricExtractor, Series
 from ..training.request import training_spec
 from ..training.rules import default_name, is_valid_name
 from ..training.synthetic import write_synthetic_csv
+from ..workspace import Workspace, free_name
 from . import record as records
 from .plan import plan_run
 from .process import is_run_process, signal_group
 from .record import RunRecord
 from .runner import ActiveRun, Settings, now_iso, supervise, write_config
-from .workspace import Workspace, free_name
 
 LAUNCH_KIND: Final = "local-run"
 LOCAL_REGION: Final = "local"

@@ -14,7 +14,7 @@ from typing import Final
 
 from ..aws.s3 import S3Service
 from ..schemas.uris import parse_s3_uri
-from .workspace import Workspace
+from ..workspace import Workspace
 
 CSV: Final = "text/csv"
 

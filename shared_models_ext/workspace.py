@@ -1,16 +1,31 @@
-"""Workspace paths for local runs: relative to the contents root, never outside it.
+"""Workspace paths: relative to the contents root, never outside it.
 
-A path is refused when it is absolute, holds ``..``, or resolves (through symlinks)
-outside the root; every refusal names the request field it came from.
+Every path a request names in the workspace (a notebook to share, the folder a
+shared notebook opens into, a local run's data or code) comes through here. A path
+is refused when it is absolute, holds ``..``, or resolves — through symlinks,
+dangling ones included — outside the root; every refusal names the request field
+it came from.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Sequence
 
-from ..errors import InvalidInput, invalid_field
-from ..notebooks import workspace_path
+from .errors import InvalidInput, invalid_field
+
+
+def workspace_path(path: str, field: str, *, notebook: bool) -> str:
+    """A relative workspace path: no absolute paths, no ``..``; ``.ipynb`` when asked."""
+    cleaned = path.replace("\\", "/").strip()
+    if cleaned.startswith("/") or any(part == ".." for part in cleaned.split("/")):
+        raise invalid_field([field], "must be a path inside the workspace (no '/' start, no '..')")
+    cleaned = posixpath.normpath(cleaned) if cleaned else ""
+    cleaned = "" if cleaned == "." else cleaned
+    if notebook and not cleaned.lower().endswith(".ipynb"):
+        raise invalid_field([field], "must be a notebook (.ipynb) in the workspace")
+    return cleaned
 
 
 class Workspace:
