@@ -11,13 +11,17 @@ from jupyter_server.extension.application import ExtensionApp
 from traitlets import Float, Integer, TraitError, Unicode, default, validate
 
 from .aws import AwsClients
+from .aws.cleanrooms import CleanRoomsMLService
 from .aws.ecr import EcrService
+from .aws.hubs import HubService
 from .aws.pool import AwsPool
 from .aws.s3 import S3Service
 from .aws.sagemaker import SageMakerService
 from .catalog import Catalog
+from .cleanrooms import CleanRoomsRegistrar
 from .handlers import routes
-from .identity import resolve_identity
+from .hubs import HubPublisher
+from .identity import InvalidUserName, normalize_username, resolve_identity
 from .launches import Launcher
 from .local_runs import LocalRuns
 from .notebooks import NotebookSharing
@@ -86,6 +90,15 @@ class SharedModelsApp(ExtensionApp):
         help=(
             "Default IAM execution role for training jobs and endpoints. "
             "Unset: the launch form asks."
+        ),
+    )
+    cleanrooms_role_arn = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "Default IAM role AWS Clean Rooms ML assumes to pull a registered algorithm's "
+            "images (arn:aws:iam::<account>:role/…). Unset: the registration dialog asks."
         ),
     )
     local_runs_dir = Unicode(
@@ -170,6 +183,16 @@ class SharedModelsApp(ExtensionApp):
             )
         return value
 
+    @validate("username")
+    def _valid_username(self, proposal: Any) -> str | None:
+        value = proposal["value"]
+        if value is None or not str(value).strip():
+            return None
+        try:
+            return normalize_username(str(value))
+        except InvalidUserName as error:
+            raise TraitError(f"SharedModelsApp.username {str(value)[:40]!r}: {error}") from None
+
     @validate("share_notebooks_to")
     def _valid_share_prefix(self, proposal: Any) -> str | None:
         value = proposal["value"]
@@ -178,7 +201,8 @@ class SharedModelsApp(ExtensionApp):
     def initialize_settings(self) -> None:
         identity = resolve_identity(self.username)
         db_url = self.db_url
-        catalog = Catalog(lambda: SqlCatalogStore.open(db_url))
+        file_mode = int(self.store_file_mode, 8)
+        catalog = Catalog(lambda: SqlCatalogStore.open(db_url, file_mode=file_mode))
         try:
             catalog.store  # noqa: B018 - open now: migrations are applied at start-up
         except Exception as error:  # the store answers 503 until the database is back
@@ -220,6 +244,11 @@ class SharedModelsApp(ExtensionApp):
             sagemaker_role_arn=self.sagemaker_role_arn,
             local_runs_dir=self.local_runs_dir,
             aws_pool=AwsPool(self.aws_max_concurrency, self.aws_deadline_seconds),
+            cleanrooms=CleanRoomsRegistrar(
+                catalog, CleanRoomsMLService(aws), launch_store, self.cleanrooms_role_arn
+            ),
+            hubs=HubPublisher(catalog, HubService(aws), launch_store),
+            cleanrooms_role_arn=self.cleanrooms_role_arn,
         )
 
     def initialize_handlers(self) -> None:

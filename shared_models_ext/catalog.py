@@ -19,8 +19,10 @@ from .errors import (
     PreconditionFailed,
     PreconditionRequired,
 )
+from .identity import canonical_username
 from .ids import derive_id, is_valid_id
 from .schemas import CreateEntry, Entry, EntryPage, EntryQuery, ReplaceEntry
+from .schemas._common import STORED
 from .store import CatalogStore, EntryFields, EntryRecord, StoreQuery
 
 T = TypeVar("T")
@@ -46,9 +48,17 @@ def parse_if_match(header: str | None) -> int | None:
 
 
 def can_view(viewer: str, record: EntryRecord) -> bool:
-    """Owners, named users and (for organization-wide shares) everyone may read."""
+    """Owners, named users and (for organization-wide shares) everyone may read.
+
+    Names are compared in their canonical form (``identity.py``), so a share stored
+    with another case ("Bob", by an older version) still lets bob read the entry.
+    """
     fields = record.fields
-    return record.owner == viewer or fields.share_organization or viewer in fields.share_users
+    return (
+        record.owner == viewer
+        or fields.share_organization
+        or viewer in {canonical_username(user) for user in fields.share_users}
+    )
 
 
 def to_fields(body: CreateEntry, owner: str) -> EntryFields:
@@ -71,7 +81,12 @@ def to_fields(body: CreateEntry, owner: str) -> EntryFields:
 
 
 def to_entry(record: EntryRecord) -> Entry:
-    """The API shape of a stored entry."""
+    """The API shape of a stored entry.
+
+    Validated as stored data (context ``STORED``): the write-only rules (text, user
+    names) are not applied again, so an entry stored before a rule was tightened
+    still reads.
+    """
     fields = record.fields
     return Entry.model_validate(
         {
@@ -95,7 +110,8 @@ def to_entry(record: EntryRecord) -> Entry:
             "created_at": record.created_at,
             "updated_at": record.updated_at,
             "version": record.version,
-        }
+        },
+        context={STORED: True},
     )
 
 

@@ -7,9 +7,11 @@ A test checks that this table and the registered routes list the same methods an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Final
 
 from pydantic import BaseModel
 
+from .ids import ID_PATTERN, MAX_ID_LENGTH
 from .schemas import (
     BucketList,
     CreateDeployment,
@@ -49,6 +51,23 @@ from .schemas import (
     TrainingJobStatus,
     TrainingJobStopping,
 )
+from .schemas.cleanrooms import (
+    AlgorithmRegistered,
+    RegisterAlgorithm,
+    RegisteredAlgorithmPage,
+    RegisteredAlgorithmQuery,
+    RegistrationCheck,
+)
+from .schemas.hubs import (
+    CreateHub,
+    Hub,
+    HubPage,
+    HubPublication,
+    HubPublicationList,
+    HubQuery,
+    PublishToHub,
+)
+from .schemas.launch import SAGEMAKER_NAME
 from .schemas.local_runs import (
     DryRunOk,
     DryRunQuery,
@@ -65,6 +84,43 @@ from .schemas.local_runs import (
 
 REF = "#/components/schemas/{model}"
 
+_SAGEMAKER_NAME_SCHEMA: Final[dict[str, Any]] = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 63,
+    "pattern": f"^{SAGEMAKER_NAME.pattern}$",
+}
+
+#: The schema of every path parameter, by name: what the server accepts. A value
+#: outside it is answered 404 (there is no such entry, job, endpoint or run).
+PATH_PARAMETERS: Final[dict[str, dict[str, Any]]] = {
+    "entry_id": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_ID_LENGTH,
+        "pattern": ID_PATTERN.pattern,
+        "description": "An entry ID: lowercase letters, digits and hyphens (README.md)",
+    },
+    "job_name": {**_SAGEMAKER_NAME_SCHEMA, "description": "A SageMaker training job name"},
+    "endpoint_name": {**_SAGEMAKER_NAME_SCHEMA, "description": "A SageMaker endpoint name"},
+    "run_id": {**_SAGEMAKER_NAME_SCHEMA, "description": "A local run's ID (GET /local-runs)"},
+}
+
+#: Statuses every operation can answer: 403 when the caller is not authenticated
+#: or not authorised (jupyter-server's own check, before the handler runs).
+COMMON_ERRORS: Final = (403,)
+#: Statuses of an operation that calls AWS: AWS refused (502), no credentials,
+#: region or capacity (503), no answer within the request's deadline (504).
+AWS_ERRORS: Final = (502, 503, 504)
+
+
+@dataclass(frozen=True)
+class Header:
+    """A request header an operation reads."""
+
+    description: str
+    required: bool = False
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -76,12 +132,32 @@ class Operation:
     body: type[BaseModel] | None = None
     query: type[BaseModel] | None = None
     errors: tuple[int, ...] = ()
-    request_headers: dict[str, str] = field(default_factory=dict)
+    request_headers: dict[str, Header] = field(default_factory=dict)
     response_headers: dict[str, str] = field(default_factory=dict)
     alternatives: tuple[type[BaseModel], ...] = ()  # other shapes of the success response
+    also: dict[int, type[BaseModel]] = field(default_factory=dict)  # other success statuses
+    #: The rest of the body is validated as this model (less ``fixed_fields``, which the
+    #: server sets itself); the document shows one body with the fields of both.
+    body_rest: type[BaseModel] | None = None
+    fixed_fields: tuple[str, ...] = ()
+    aws: bool = False  # calls AWS: AWS_ERRORS are documented too
+
+    @property
+    def statuses(self) -> tuple[int, ...]:
+        """Every error status the operation can answer, sorted."""
+        found = set(self.errors) | set(COMMON_ERRORS)
+        if self.aws:
+            found |= set(AWS_ERRORS)
+        if self.body is not None:
+            found |= {400, 413}
+        if self.query is not None:
+            found.add(400)
+        if "{" in self.path:
+            found.add(404)
+        return tuple(sorted(found))
 
 
-_SAGEMAKER_ERRORS = (400, 404, 502, 503)
+_SAGEMAKER_ERRORS = (400, 404)
 
 _RUN_ERRORS = (400, 404)
 
@@ -99,7 +175,7 @@ LOCAL_RUN_OPERATIONS: tuple[Operation, ...] = (
         body=StartLocalRun,
         query=DryRunQuery,
         errors=(400, 404, 409, 413, 503),
-        alternatives=(DryRunOk,),
+        also={200: DryRunOk},
     ),
     Operation(
         "get",
@@ -161,7 +237,8 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         "image each used: the 'existing training job' container source",
         TrainingJobList,
         query=TrainingJobListQuery,
-        errors=(400, 502, 503),
+        errors=(400,),
+        aws=True,
     ),
     Operation(
         "get",
@@ -171,6 +248,7 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         EcrImageList,
         query=EcrImagesQuery,
         errors=_SAGEMAKER_ERRORS,
+        aws=True,
         alternatives=(EcrRepositoryList,),
     ),
     Operation(
@@ -180,7 +258,8 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         "deep_learning_containers) in a region (default: the server's)",
         DlcImage,
         query=DlcImageQuery,
-        errors=(400, 503),
+        errors=(400,),
+        aws=True,
     ),
     Operation(
         "get",
@@ -202,7 +281,8 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         TrainingJobLaunched,
         status=201,
         body=LaunchTrainingJob,
-        errors=(400, 404, 409, 413, 502, 503),
+        errors=(400, 404, 409, 413),
+        aws=True,
     ),
     Operation(
         "get",
@@ -211,13 +291,15 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         "times, billable seconds, CloudWatch log location and model artifacts",
         TrainingJobStatus,
         errors=_SAGEMAKER_ERRORS,
+        aws=True,
     ),
     Operation(
         "post",
         "/training-jobs/{job_name}/stop",
         "Stop a training job (409 when it has already ended)",
         TrainingJobStopping,
-        errors=(400, 404, 409, 502, 503),
+        errors=(400, 404, 409),
+        aws=True,
     ),
     Operation(
         "post",
@@ -227,7 +309,8 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         DeploymentCreated,
         status=201,
         body=CreateDeployment,
-        errors=(400, 404, 409, 413, 502, 503),
+        errors=(400, 404, 409, 413),
+        aws=True,
     ),
     Operation(
         "get",
@@ -235,6 +318,7 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         "An endpoint's status, failure reason, times and instances",
         DeploymentStatus,
         errors=_SAGEMAKER_ERRORS,
+        aws=True,
     ),
     Operation(
         "get",
@@ -245,6 +329,72 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         errors=(400, 503),
     ),
 )
+
+DESTINATION_OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "post",
+        "/entries/{entry_id}/cleanrooms-algorithms",
+        "Register the entry's training (and inference) container with AWS Clean Rooms ML "
+        "(CreateConfiguredModelAlgorithm), optionally associated with a collaboration's "
+        "membership. Anyone who can see the entry may register it; a retry with the same "
+        "name registers once. With ?dry_run=true: 200 with the warnings, nothing sent",
+        AlgorithmRegistered,
+        status=201,
+        body=RegisterAlgorithm,
+        query=DryRunQuery,
+        errors=(400, 404, 409, 413),
+        also={200: RegistrationCheck},
+        aws=True,
+    ),
+    Operation(
+        "get",
+        "/cleanrooms-algorithms",
+        "The configured model algorithms the caller registered, newest first",
+        RegisteredAlgorithmPage,
+        query=RegisteredAlgorithmQuery,
+        errors=(400, 503),
+    ),
+    Operation(
+        "get",
+        "/hubs",
+        "SageMaker private hubs of the account and region (ListHubs), paged",
+        HubPage,
+        query=HubQuery,
+        errors=(400,),
+        aws=True,
+    ),
+    Operation(
+        "post",
+        "/hubs",
+        "Create a SageMaker private hub (CreateHub)",
+        Hub,
+        status=201,
+        body=CreateHub,
+        errors=(400, 409, 413),
+        aws=True,
+    ),
+    Operation(
+        "get",
+        "/entries/{entry_id}/hub-publications",
+        "Where the entry is published: hub, latest version and status (DescribeHubContent)",
+        HubPublicationList,
+        errors=(404,),
+        aws=True,
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/hub-publications",
+        "Publish the entry to a private hub (ImportHubContent; owner only). Publishing an "
+        "edited entry imports a new HubContentVersion; an unchanged one answers with the "
+        "latest version",
+        HubPublication,
+        status=201,
+        body=PublishToHub,
+        errors=(400, 403, 404, 409, 413),
+        aws=True,
+    ),
+)
+
 
 OPERATIONS: tuple[Operation, ...] = (
     Operation(
@@ -280,7 +430,9 @@ OPERATIONS: tuple[Operation, ...] = (
         Entry,
         body=ReplaceEntry,
         errors=(400, 403, 404, 412, 413, 428),
-        request_headers={"If-Match": "the ETag of the version being replaced"},
+        request_headers={
+            "If-Match": Header("the ETag of the version being replaced", required=True)
+        },
         response_headers={"ETag": "the new version"},
     ),
     Operation(
@@ -290,7 +442,7 @@ OPERATIONS: tuple[Operation, ...] = (
         None,
         status=204,
         errors=(403, 404, 412),
-        request_headers={"If-Match": "optional: only delete this version"},
+        request_headers={"If-Match": Header("optional: only delete this version")},
     ),
     Operation("get", "/options", "Vocabularies and choices for the forms", Options),
     Operation("get", "/me", "Who 'me' is in the catalog", Me),
@@ -309,7 +461,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "No uri: the caller's buckets. Else one page of folders and objects under the prefix",
         S3Listing,
         query=S3Query,
-        errors=(400, 404, 502, 503),
+        errors=(400, 404),
+        aws=True,
         alternatives=(BucketList,),
     ),
     Operation(
@@ -318,7 +471,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "Is there an object at, or under, this S3 URI?",
         S3Exists,
         query=S3ExistsQuery,
-        errors=(400, 502, 503),
+        errors=(400, 404),
+        aws=True,
     ),
     Operation(
         "post",
@@ -328,7 +482,10 @@ OPERATIONS: tuple[Operation, ...] = (
         Entry,
         status=201,
         body=ShareNotebookTarget,
-        errors=(400, 404, 409, 413, 502, 503),
+        body_rest=CreateEntry,
+        fixed_fields=("kind", "notebook"),
+        errors=(400, 404, 409, 413),
+        aws=True,
     ),
     Operation(
         "post",
@@ -337,14 +494,16 @@ OPERATIONS: tuple[Operation, ...] = (
         OpenedNotebook,
         status=201,
         body=OpenNotebook,
-        errors=(400, 404, 413, 502, 503),
+        errors=(400, 404, 413),
+        aws=True,
     ),
     Operation(
         "post",
         "/entries/{entry_id}/validation-check",
         "Compare the CSV headers of the entry's training and validation datasets",
         DatasetCheck,
-        errors=(400, 404, 502, 503),
+        errors=(400, 404),
+        aws=True,
     ),
     Operation(
         "post",
@@ -352,8 +511,10 @@ OPERATIONS: tuple[Operation, ...] = (
         "Compare the CSV headers of two datasets (before an entry exists)",
         DatasetCheck,
         body=DatasetCheckRequest,
-        errors=(400, 404, 502, 503),
+        errors=(400, 404),
+        aws=True,
     ),
     *LAUNCH_OPERATIONS,
     *LOCAL_RUN_OPERATIONS,
+    *DESTINATION_OPERATIONS,
 )

@@ -10,6 +10,8 @@ from .aws.pool import AwsPool
 from .aws.s3 import S3Service
 from .aws.sagemaker import SageMakerService
 from .catalog import Catalog
+from .cleanrooms import CleanRoomsRegistrar
+from .hubs import HubPublisher
 from .identity import Identity
 from .launches import Launcher
 from .local_runs import LocalRuns
@@ -34,3 +36,6 @@ class Services:
     sagemaker_role_arn: str | None
     local_runs_dir: str
     aws_pool: AwsPool
+    cleanrooms: CleanRoomsRegistrar
+    hubs: HubPublisher
+    cleanrooms_role_arn: str | None = None

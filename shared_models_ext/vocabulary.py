@@ -114,3 +114,10 @@ IMAGE_SOURCE_LABELS: Final[dict[str, str]] = {
 def tasks_for(data_type: str) -> list[str]:
     """The ML task ids that fit a data type (empty for an unknown data type)."""
     return list(TASK_LABELS.get(data_type, {}))
+
+
+#: What "My launches" records: SageMaker training jobs and endpoints, local runs,
+#: Clean Rooms ML algorithms and associations, SageMaker hub content.
+LaunchKind = Literal[
+    "training-job", "endpoint", "local-run", "cr-algorithm", "cr-association", "hub-content"
+]

@@ -14,10 +14,13 @@ import posixpath
 from collections.abc import Sequence
 
 from .errors import InvalidInput, invalid_field
+from .schemas._common import has_control_chars
 
 
 def workspace_path(path: str, field: str, *, notebook: bool) -> str:
     """A relative workspace path: no absolute paths, no ``..``; ``.ipynb`` when asked."""
+    if has_control_chars(path):
+        raise invalid_field([field], "must not contain control characters")
     cleaned = path.replace("\\", "/").strip()
     if cleaned.startswith("/") or any(part == ".." for part in cleaned.split("/")):
         raise invalid_field([field], "must be a path inside the workspace (no '/' start, no '..')")

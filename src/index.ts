@@ -21,6 +21,8 @@ import { SharedModelsClient } from './api';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addCommands } from './commands';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
+import { addDestinationFeatures } from './destinations';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addLaunchFeatures } from './launch';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SharedModelsModel } from './model';
@@ -86,7 +88,18 @@ const plugin: JupyterFrontEndPlugin<void> = {
 
     // Train, Deploy and Export training_job.json on the cards, the job and
     // endpoint views, and My launches at the bottom of the panel.
-    addLaunchFeatures({ app, model, translator, panel, fileBrowser, restorer });
+    const launches = addLaunchFeatures({
+      app,
+      model,
+      translator,
+      panel,
+      fileBrowser,
+      restorer
+    });
+
+    // Register with Clean Rooms ML and Publish to hub… on the cards and in
+    // the details view; registrations show in My launches.
+    addDestinationFeatures({ app, model, translator, launches });
 
     // The notebook toolbar's Share button (declared in schema/plugin.json)
     // shares the notebook it belongs to, not whichever one is current.

@@ -123,7 +123,15 @@ def _free_port() -> int:
 class UserServer:
     """A real ``jupyter server`` process for one user over the shared store."""
 
-    def __init__(self, username: str, db_url: str, home: Path, env: dict[str, str]) -> None:
+    def __init__(
+        self,
+        username: str,
+        db_url: str,
+        home: Path,
+        env: dict[str, str],
+        settings: dict[str, Any] | None = None,
+    ) -> None:
+        """``settings``: more ``SharedModelsApp`` configuration (e.g. ``store_file_mode``)."""
         self.username = username
         self.root = home / "root"
         self.port = _free_port()
@@ -136,7 +144,11 @@ class UserServer:
             json.dumps(
                 {
                     "ServerApp": {"jpserver_extensions": {"shared_models_ext": True}},
-                    "SharedModelsApp": {"db_url": db_url, "username": username},
+                    "SharedModelsApp": {
+                        "db_url": db_url,
+                        "username": username,
+                        **(settings or {}),
+                    },
                     "IdentityProvider": {"token": self.token},
                 }
             )

@@ -141,6 +141,6 @@ def test_migration_0002_upgrades_an_existing_catalog(empty_db_url: str) -> None:
     engine = create_catalog_engine(parse_url(empty_db_url))
     try:
         with engine.connect() as connection:
-            assert current_revision(connection) == "0002"
+            assert current_revision(connection) == "0003"  # 0002, then the later ones
     finally:
         engine.dispose()

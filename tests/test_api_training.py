@@ -509,3 +509,9 @@ async def test_training_job_list_query_is_checked(
     response = await api.get("training-jobs", **params)
     assert response.status == 400
     assert detail_locs(response) == [loc]
+
+
+async def test_a_made_up_page_cursor_is_a_400_on_cursor(api: Client, aws: Any) -> None:
+    response = await api.get("training-jobs", cursor="made-up-by-the-client")
+    assert response.status == 400, response.body
+    assert response.error["details"][0]["loc"] == ["cursor"]

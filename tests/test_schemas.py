@@ -603,7 +603,7 @@ PASSING_ENTRIES = {
     ),
     "canvas on tabular model": entry(share={"canvas_users": [f"u{i}" for i in range(23)]}),
     "100 named users": entry(share={"organization": True, "users": [f"u{i}" for i in range(100)]}),
-    "user name of 256 chars": entry(share={"users": ["u" * 256]}),
+    "user name of 255 chars": entry(share={"users": ["u" * 255]}),
     "full model": entry(
         keywords=["churn"], training=training(tabular=TABULAR), inference=inference()
     ),
@@ -661,7 +661,7 @@ FAILING_ENTRIES: list[tuple[str, dict[str, Any], Loc]] = [
     ("share extra field", entry(share={"groups": ["x"]}), ["share", "groups"]),
     ("user with space", entry(share={"users": ["bob smith"]}), ["share", "users", 0]),
     ("user empty", entry(share={"users": ["ok", "  "]}), ["share", "users", 1]),
-    ("user too long", entry(share={"users": ["u" * 257]}), ["share", "users", 0]),
+    ("user too long", entry(share={"users": ["u" * 256]}), ["share", "users", 0]),
     ("user control char", entry(share={"users": ["bo\x07b"]}), ["share", "users", 0]),
     ("101 users", entry(share={"users": [f"u{i}" for i in range(101)]}), ["share", "users"]),
     (

@@ -193,13 +193,15 @@ def launch_lab(
     username: str = "alice",
     db_url: str | None = None,
     aws: S3Server | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> Iterator[LabServer]:
     """Start a real ``jupyter lab`` on a free port, with a random token and its
     own workspace, catalog, settings and config under ``home``: nothing of the
     developer's own JupyterLab is read or changed. Stopped on exit.
 
     ``db_url`` shares another server's catalog (several users, one store);
-    ``aws`` points boto3 at moto's server."""
+    ``aws`` points boto3 at moto's server; ``extra_env`` adds variables (e.g.
+    boto3's service-specific ``AWS_ENDPOINT_URL_<SERVICE>``)."""
     root_dir = home / "workspace"
     root_dir.mkdir(parents=True, exist_ok=True)
     port = _free_port()
@@ -218,6 +220,7 @@ def launch_lab(
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
         "JUPYTERLAB_SETTINGS_DIR": str(home / "user-settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        **(extra_env or {}),
     }
     command = [
         sys.executable,

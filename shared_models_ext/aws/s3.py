@@ -5,12 +5,14 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
-from ..errors import TooLarge
+from botocore.exceptions import BotoCoreError, ClientError
+
+from ..errors import Conflict, TooLarge
 from ..schemas.uris import parse_s3_uri
 from .clients import AwsClients
-from .errors import aws_errors
+from .errors import aws_errors, translate
 
 MAX_PAGE = 1000  # S3 returns at most 1,000 keys per ListObjectsV2 call
 
@@ -43,7 +45,13 @@ class S3Service:
 
     @property
     def _s3(self) -> Any:
+        """The interactive client: what a request waits for (small retry budget)."""
         return self._clients.client("s3")
+
+    @property
+    def _s3_long(self) -> Any:
+        """The long-operation client: local runs' transfers (full retry budget)."""
+        return self._clients.client("s3", long=True)
 
     def buckets(self) -> list[str]:
         with aws_errors():
@@ -128,9 +136,10 @@ class S3Service:
 
     def objects_under(self, uri: str) -> builtins.list[S3Object]:
         """Every object under ``uri`` (an object's own URI gives just that object), all
-        pages; a page that fails is an error, never a partial list."""
+        pages; a page that fails is an error, never a partial list. A long operation
+        (local runs' staging): the full retry budget."""
         bucket, key = parse_s3_uri(uri)
-        paginator = self._s3.get_paginator("list_objects_v2")
+        paginator = self._s3_long.get_paginator("list_objects_v2")
         found: builtins.list[S3Object] = []
         with aws_errors():
             for page in paginator.paginate(Bucket=bucket, Prefix=key):
@@ -148,23 +157,87 @@ class S3Service:
         return found
 
     def download_file(self, uri: str, path: str) -> None:
-        """Download one object to a local file (multipart, streamed to disk)."""
+        """Download one object to a local file (multipart, streamed to disk); a long
+        operation."""
         bucket, key = parse_s3_uri(uri)
         with aws_errors():
-            self._s3.download_file(bucket, key, path)
+            self._s3_long.download_file(bucket, key, path)
 
     def upload_file(self, path: str, uri: str, content_type: str) -> None:
-        """Upload a local file (multipart past boto3's threshold)."""
+        """Upload a local file (multipart past boto3's threshold); a long operation."""
         bucket, key = parse_s3_uri(uri)
         with aws_errors():
-            self._s3.upload_file(path, bucket, key, ExtraArgs={"ContentType": content_type})
+            self._s3_long.upload_file(path, bucket, key, ExtraArgs={"ContentType": content_type})
 
-    def upload(self, uri: str, body: bytes, content_type: str) -> None:
+    def put_new(self, uri: str, body: bytes, content_type: str) -> str:
+        """Create the object at ``uri`` only if there is none (``If-None-Match: *``): never
+        overwrites. Its ETag; ``ObjectExists`` when the key already holds an object."""
         bucket, key = parse_s3_uri(uri)
-        with aws_errors():
-            self._s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)
+        try:
+            reply = self._s3.put_object(
+                Bucket=bucket, Key=key, Body=body, ContentType=content_type, IfNoneMatch="*"
+            )
+        except ClientError as error:
+            if _code(error) in _KEY_TAKEN:
+                raise ObjectExists(uri) from None
+            raise translate(error) from None
+        except BotoCoreError as error:
+            raise translate(error) from None
+        return str(reply.get("ETag") or "")
 
-    def delete(self, uri: str) -> None:
+    def delete_if_unchanged(self, uri: str, etag: str) -> bool:
+        """Delete the object at ``uri`` only while it is still the one with ``etag`` (the
+        one this server wrote): ``If-Match`` on the delete, or, where the store does not
+        support conditional deletes, a check of the ETag just before. True if deleted."""
         bucket, key = parse_s3_uri(uri)
+        try:
+            self._s3.delete_object(Bucket=bucket, Key=key, IfMatch=etag)
+            return True
+        except ClientError as error:
+            code = _code(error)
+            if code in _KEY_TAKEN or code in _NO_KEY:
+                return False  # replaced or gone since: not ours to delete any more
+            if code not in _NOT_SUPPORTED:
+                raise translate(error) from None
+        except BotoCoreError as error:
+            raise translate(error) from None
         with aws_errors():
-            self._s3.delete_object(Bucket=bucket, Key=key)
+            try:
+                head = self._s3.head_object(Bucket=bucket, Key=key)
+            except ClientError as error:
+                if _code(error) in _NO_KEY:
+                    return False
+                raise
+            if _same_etag(str(head.get("ETag") or ""), etag):
+                self._s3.delete_object(Bucket=bucket, Key=key)
+                return True
+        return False
+
+
+class ObjectExists(Conflict):
+    """There already is an object at this S3 URI (``put_new`` never replaces one)."""
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(
+            f"There already is an object at {uri}; it was left untouched. "
+            "Choose another S3 location.",
+            [{"loc": ["s3_uri"], "msg": f"There already is an object at {uri}."}],
+        )
+        self.uri = uri
+
+
+# 412 for If-None-Match / If-Match; 409 when concurrent conditional writes race.
+_KEY_TAKEN: Final = {"PreconditionFailed", "412", "ConditionalRequestConflict"}
+_NO_KEY: Final = {"NoSuchKey", "NotFound", "404"}
+_NOT_SUPPORTED: Final = {"NotImplemented", "501"}
+
+
+def _code(error: ClientError) -> str:
+    code = error.response.get("Error", {}).get("Code")
+    if code:
+        return str(code)
+    return str(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or "")
+
+
+def _same_etag(left: str, right: str) -> bool:
+    return bool(left) and left.strip('"') == right.strip('"')

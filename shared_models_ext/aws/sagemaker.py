@@ -17,9 +17,9 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from ..errors import Conflict, NotFound, SharedModelsError
+from ..errors import Conflict, NotFound, SharedModelsError, invalid_field
 from .clients import AwsClients
-from .errors import translate
+from .errors import translate, upstream_text
 
 _NOT_FOUND: Final = re.compile(r"not found|could not find|does not exist", re.IGNORECASE)
 _ALREADY_EXISTS: Final = re.compile(r"already exist", re.IGNORECASE)
@@ -34,15 +34,9 @@ class NameInUse(Conflict):
         self.name = name
 
 
-def _error_text(error: ClientError) -> tuple[str, str]:
-    info = error.response.get("Error", {})
-    return str(info.get("Code") or "Unknown"), str(info.get("Message") or "").strip()
-
-
 def _sagemaker_error(error: BotoCoreError | ClientError, name: str | None) -> SharedModelsError:
     if isinstance(error, ClientError):
-        code, message = _error_text(error)
-        text = f"AWS said {code}: {message}" if message else f"AWS said {code}."
+        code, message, text = upstream_text(error)
         if name is not None and (
             code == "ResourceInUse"
             or (code == "ValidationException" and _ALREADY_EXISTS.search(message))
@@ -60,6 +54,20 @@ def sagemaker_errors(name: str | None = None) -> Iterator[None]:
         yield
     except (BotoCoreError, ClientError) as error:
         raise _sagemaker_error(error, name) from None
+
+
+@contextmanager
+def refused_page_token(cursor: str | None) -> Iterator[None]:
+    """A page token AWS refuses is the client's bad ``cursor`` (400), not AWS failing."""
+    try:
+        yield
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code")
+        if cursor and code in ("ValidationException", "InvalidNextToken"):
+            raise invalid_field(
+                ["cursor"], "This page cursor is not valid; start again from the first page."
+            ) from None
+        raise
 
 
 class SageMakerService:
@@ -91,10 +99,10 @@ class SageMakerService:
         try:
             self._sm.stop_training_job(TrainingJobName=name)
         except ClientError as error:
-            code, message = _error_text(error)
+            code, message, text = upstream_text(error)
             if code == "ValidationException" and not _NOT_FOUND.search(message):
                 # e.g. "The request was rejected because the training job is in status Completed."
-                raise Conflict(f"AWS said {code}: {message}") from None
+                raise Conflict(text) from None
             raise _sagemaker_error(error, None) from None
         except BotoCoreError as error:
             raise translate(error) from None
@@ -112,7 +120,7 @@ class SageMakerService:
             request["NameContains"] = name_contains
         if cursor:
             request["NextToken"] = cursor
-        with sagemaker_errors():
+        with sagemaker_errors(), refused_page_token(cursor):
             reply = self._sm.list_training_jobs(**request)
         summaries = sorted(
             reply.get("TrainingJobSummaries", []),

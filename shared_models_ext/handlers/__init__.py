@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from .base import API_PREFIX, SharedModelsHandler
+from .cleanrooms import CleanRoomsAlgorithmsHandler, EntryCleanRoomsAlgorithmsHandler
 from .containers import DlcImageHandler, EcrImagesHandler
 from .datasets import DatasetCheckHandler, EntryDatasetCheckHandler
 from .deployments import DeploymentHandler, EntryDeploymentsHandler, LaunchesHandler
 from .entries import EntriesHandler, EntryHandler
+from .hubs import EntryHubPublicationsHandler, HubsHandler
 from .local_runs import (
     EntryLocalRunsHandler,
     LocalRunHandler,
@@ -65,6 +67,10 @@ def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
         (f"local-runs/{RUN_ID}/log", LocalRunLogHandler),
         (f"local-runs/{RUN_ID}/stop", StopLocalRunHandler),
         (f"entries/{ENTRY_ID}/synthetic-data", SyntheticDataHandler),
+        (f"entries/{ENTRY_ID}/cleanrooms-algorithms", EntryCleanRoomsAlgorithmsHandler),
+        ("cleanrooms-algorithms", CleanRoomsAlgorithmsHandler),
+        ("hubs", HubsHandler),
+        (f"entries/{ENTRY_ID}/hub-publications", EntryHubPublicationsHandler),
     ]
     return [(f"/{API_PREFIX}/{path}", handler) for path, handler in table]
 

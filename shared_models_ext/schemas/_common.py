@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Final
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
+from typing_extensions import Self
 
 #: The ``ctx`` key under which :func:`problems` carries its (loc, msg) pairs.
 PROBLEMS_KEY = "sme_problems"
@@ -16,10 +17,94 @@ PROBLEMS_KEY = "sme_problems"
 Loc = tuple[str | int, ...]
 
 
+STORED: Final = "sme_stored"
+"""Validation context key: the data is a stored row read back, not a request.
+
+The write-only rules (the text rule below, the user-name rules) do not apply to it, so a
+rule tightened later never makes an entry stored earlier unreadable."""
+
+MULTILINE: Final = "sme_multiline"
+"""Field marker (``Annotated[str, MULTILINE]``): line breaks (``\\n``) are allowed."""
+
+ANY_TEXT: Final = "sme_any_text"
+"""Field marker: not stored, never reaches a database (e.g. a search string); any text."""
+
+_LINE_BREAKS: Final = re.compile(r"\r\n?")
+# Unicode's control characters (category Cc) and surrogates (Cs), as one character class.
+_UNSTORABLE: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSTORABLE_MULTILINE: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def is_stored(info: ValidationInfo | None) -> bool:
+    """True when validating a stored row (context ``{STORED: True}``), not a request."""
+    context = info.context if info is not None else None
+    return isinstance(context, dict) and bool(context.get(STORED))
+
+
+def text_problem(value: str, *, multiline: bool = False) -> str | None:
+    """What makes ``value`` unstorable under the one text rule, or None.
+
+    The rule, identical on SQLite and PostgreSQL: no NUL and no other control character
+    (C0, DEL, C1; line breaks only where ``multiline``), no lone surrogate (it has no
+    UTF-8 form).
+    """
+    found = (_UNSTORABLE_MULTILINE if multiline else _UNSTORABLE).search(value)
+    if found is None:
+        return None
+    char = found.group()
+    if char == "\x00":
+        return "must not contain NUL characters"
+    if unicodedata.category(char) == "Cs":
+        return "must not contain unpaired surrogate characters"
+    if multiline:
+        return "must not contain control characters other than line breaks"
+    return "must not contain control characters such as tabs or line breaks"
+
+
+def normalize_line_breaks(value: Any) -> Any:
+    """``\\r\\n`` and ``\\r`` → ``\\n`` (before the text rule of a multi-line field)."""
+    return _LINE_BREAKS.sub("\n", value) if isinstance(value, str) else value
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string directly in ``value`` (in lists and dicts, keys too; not in models)."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, (*loc, str(key)))
+            yield from _strings(item, (*loc, str(key)))
+
+
 class RequestModel(BaseModel):
-    """Base of every request model: unknown fields are an error, not silently dropped."""
+    """Base of every request model: unknown fields are an error, not silently dropped,
+    and every text field obeys the one text rule (:func:`text_problem`).
+
+    Nested request models check their own fields, so each problem carries the loc of
+    its field. Stored rows read back (context :data:`STORED`) are not checked.
+    """
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="after")
+    def _text_rule(self, info: ValidationInfo) -> Self:
+        if is_stored(info):
+            return self
+        found: list[tuple[Loc, str]] = []
+        for name, field in type(self).model_fields.items():
+            if ANY_TEXT in field.metadata:
+                continue
+            multiline = MULTILINE in field.metadata
+            for loc, text in _strings(getattr(self, name), (name,)):
+                problem = text_problem(text, multiline=multiline)
+                if problem:
+                    found.append((loc, problem))
+        if found:
+            raise problems(found)
+        return self
 
 
 def has_control_chars(value: str) -> bool:

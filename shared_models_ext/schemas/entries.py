@@ -3,12 +3,14 @@ and what it gets back (``Entry``, ``EntryPage``)."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timezone
 from typing import Annotated, Any, Final
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     Field,
     PlainSerializer,
     StringConstraints,
@@ -19,6 +21,7 @@ from pydantic import (
 )
 from typing_extensions import Self
 
+from ..identity import MAX_USERNAME_LENGTH, InvalidUserName, normalize_username
 from ..ids import ID_PATTERN, MAX_ID_LENGTH
 from ..vocabulary import (
     TASK_LABELS,
@@ -30,7 +33,17 @@ from ..vocabulary import (
     SortOrder,
     tasks_for,
 )
-from ._common import Loc, RequestModel, no_control_chars, problems, quote_list
+from ._common import (
+    ANY_TEXT,
+    MULTILINE,
+    Loc,
+    RequestModel,
+    is_stored,
+    no_control_chars,
+    normalize_line_breaks,
+    problems,
+    quote_list,
+)
 from .keywords import Keywords
 from .training import InferenceSpec, TrainingSpec
 from .uris import S3Uri
@@ -50,10 +63,49 @@ def _utf8_at_most(limit: int) -> AfterValidator:
     return AfterValidator(check)
 
 
-def _one_word(value: str) -> str:
+# Bidirectional embeddings, overrides and isolates: they reorder what a reader sees.
+_BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Letters that render as nothing (Hangul fillers) and a blank that is a symbol.
+_BLANK_GLYPHS: Final = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _user_name(value: str, info: ValidationInfo) -> str:
+    """A request's user name, normalised (see ``identity.py``); stored names as they are."""
+    if is_stored(info):
+        return value
+    try:
+        return normalize_username(value)
+    except InvalidUserName as error:
+        raise ValueError(str(error)) from None
+
+
+def _canvas_user(value: str, info: ValidationInfo) -> str:
+    """A SageMaker Canvas user profile name: one word, kept as given (AWS compares it
+    case-sensitively)."""
+    if is_stored(info):
+        return value
+    value = value.strip()
+    if not value:
+        raise ValueError("a user name must not be empty")
+    if len(value) > MAX_USERNAME_LENGTH:
+        raise ValueError(f"a user name must be at most {MAX_USERNAME_LENGTH} characters")
     if any(char.isspace() for char in value):
         raise ValueError("a user name must not contain spaces")
     return no_control_chars(value)
+
+
+def _visible_title(value: str) -> str:
+    """A title someone can read as it is: no bidi overrides, not only invisible characters."""
+    if any(char in _BIDI_CONTROLS for char in value):
+        raise ValueError(
+            "must not contain bidirectional override or isolate characters (U+202A to U+202E, "
+            "U+2066 to U+2069): they make a title read differently from what it says"
+        )
+    if not any(
+        unicodedata.category(char)[0] in "LNPS" and char not in _BLANK_GLYPHS for char in value
+    ):
+        raise ValueError("must contain at least one visible letter, digit or symbol")
+    return value
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -99,8 +151,13 @@ EntryId = Annotated[
 TaskId = Annotated[str, WithJsonSchema({"type": "string", "enum": ALL_TASKS})]
 UserName = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=256),
-    AfterValidator(_one_word),
+    AfterValidator(_user_name),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_USERNAME_LENGTH}),
+]
+CanvasUserName = Annotated[
+    str,
+    AfterValidator(_canvas_user),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_USERNAME_LENGTH}),
 ]
 UtcDatetime = Annotated[
     datetime,
@@ -117,7 +174,7 @@ class Share(RequestModel):
         list[UserName], AfterValidator(_unique), _at_most(MAX_SHARED_USERS, "users")
     ] = Field(default_factory=list)
     canvas_users: Annotated[
-        list[UserName], AfterValidator(_unique), _at_most(MAX_CANVAS_USERS, "Canvas users")
+        list[CanvasUserName], AfterValidator(_unique), _at_most(MAX_CANVAS_USERS, "Canvas users")
     ] = Field(default_factory=list)
 
 
@@ -136,8 +193,11 @@ class CreateEntry(RequestModel):
         str,
         StringConstraints(strip_whitespace=True, min_length=1, max_length=256),
         AfterValidator(no_control_chars),
+        AfterValidator(_visible_title),
     ]
-    description: Annotated[str, _utf8_at_most(MAX_DESCRIPTION_BYTES)] = ""
+    description: Annotated[
+        str, BeforeValidator(normalize_line_breaks), _utf8_at_most(MAX_DESCRIPTION_BYTES), MULTILINE
+    ] = ""
     data_type: DataType
     task: TaskId
     framework: Framework
@@ -189,7 +249,7 @@ class ReplaceEntry(CreateEntry):
     from GET are accepted; the catalog checks ``id``, ``kind`` and ``owner`` against
     the stored entry and ignores the rest."""
 
-    owner: str | None = None
+    owner: Annotated[str | None, ANY_TEXT] = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int | None = None
@@ -225,7 +285,7 @@ class EntryQuery(RequestModel):
     task: TaskId | None = None
     framework: Framework | None = None
     canvas: bool = Field(default=False, description="Only entries shared with Canvas users")
-    q: Annotated[str, Field(max_length=256)] | None = Field(
+    q: Annotated[str | None, Field(max_length=256), ANY_TEXT] = Field(
         default=None, description="Full-text search over title, description and keywords"
     )
     sort: SortKey = "updated"

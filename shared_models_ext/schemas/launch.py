@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final
 
 from pydantic import BaseModel, Field, Json
 
+from ..vocabulary import LaunchKind
 from ._common import matches
 from .containers import QueryModel
 from .entries import UtcDatetime
@@ -16,7 +17,6 @@ from .training import InstanceType
 SAGEMAKER_NAME: Final = re.compile(r"[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
 ROLE_ARN: Final = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[A-Za-z0-9_+=,.@/-]{1,1024}")
 
-LaunchKind = Literal["training-job", "endpoint", "local-run"]
 
 SageMakerName = Annotated[
     str,

@@ -4,12 +4,20 @@ SQLite: WAL journal (readers never block the writer), a busy timeout, foreign ke
 and transactions begun by us rather than by pysqlite: writes start with
 ``BEGIN IMMEDIATE`` (they take the write lock up front, so two writers queue instead
 of failing with "database is locked" half-way), reads with a plain ``BEGIN``.
+
+The SQLite file is private by default: created with ``file_mode`` (0600), its folder
+(when created here) with the matching directory mode (0700); SQLite gives its ``-wal``
+and ``-shm`` files the mode of the database file. An existing file with more access
+than ``file_mode`` is tightened at start-up, with a warning in the log.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Final
 
@@ -26,6 +34,10 @@ WRITE_OPTION: Final = "shared_models_write"
 
 BUSY_TIMEOUT_MS: Final = 10_000
 CONNECT_TIMEOUT_S: Final = 10
+DEFAULT_FILE_MODE: Final = 0o600
+_SQLITE_SIDE_FILES: Final = ("-wal", "-shm", "-journal")
+
+log = logging.getLogger("shared_models_ext.store")
 
 
 def parse_url(url: str | URL) -> URL:
@@ -57,17 +69,86 @@ def is_memory(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
-def create_catalog_engine(url: URL) -> Engine:
-    """An engine for ``url`` (see :func:`parse_url`), configured for the catalog."""
+def create_catalog_engine(url: URL, *, file_mode: int = DEFAULT_FILE_MODE) -> Engine:
+    """An engine for ``url`` (see :func:`parse_url`), configured for the catalog.
+
+    ``file_mode``: the permissions of an SQLite file (ignored for PostgreSQL and for
+    in-memory databases)."""
     if url.get_backend_name() == "postgresql":
         connect_args: dict[str, Any] = {"application_name": "shared_models_ext"}
         if "connect_timeout" not in url.query:
             connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
         return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
-    return _sqlite_engine(url)
+    return _sqlite_engine(url, file_mode)
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def directory_mode(file_mode: int) -> int:
+    """The folder mode that matches a file mode: search wherever read is allowed
+    (0600 → 0700, 0640 → 0750)."""
+    return file_mode | ((file_mode & 0o444) >> 2)
+
+
+def prepare_sqlite_file(path: Path, file_mode: int) -> None:
+    """Make the folder (``directory_mode``) and the empty file (``file_mode``) of a new
+    SQLite database; tighten an existing file and its side files to ``file_mode``.
+
+    ``Unavailable`` when the folder or file cannot be made.
+    """
+    missing: list[Path] = []
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    try:
+        for created in reversed(missing):
+            with suppress(FileExistsError):  # made by a server starting at the same moment
+                created.mkdir(mode=directory_mode(file_mode))
+            os.chmod(created, directory_mode(file_mode))  # whatever the umask
+        try:
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, file_mode)
+        except FileExistsError:
+            pass
+        else:
+            os.close(descriptor)
+            os.chmod(path, file_mode)
+    except OSError as error:
+        raise Unavailable(f"Cannot create the catalog database {path}: {error.strerror}.") from None
+    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in _SQLITE_SIDE_FILES)):
+        _tighten(candidate, file_mode)
+
+
+def _tighten(path: Path, file_mode: int) -> None:
+    """Remove the permissions of ``path`` beyond ``file_mode``, saying so in the log."""
+    try:
+        current = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        log.warning("Shared models: cannot check the permissions of %s: %s", path, error.strerror)
+        return
+    if current & ~file_mode:
+        try:
+            os.chmod(path, current & file_mode)
+        except OSError as error:
+            log.warning(
+                "Shared models: %s is readable by others (mode %04o) and could not be "
+                "restricted to %04o: %s",
+                path,
+                current,
+                file_mode,
+                error.strerror,
+            )
+            return
+        log.warning(
+            "Shared models: restricted the permissions of %s from %04o to %04o "
+            "(SharedModelsApp.store_file_mode)",
+            path,
+            current,
+            current & file_mode,
+        )
+
+
+def _sqlite_engine(url: URL, file_mode: int) -> Engine:
     options: dict[str, Any] = {
         "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     }
@@ -75,13 +156,7 @@ def _sqlite_engine(url: URL) -> Engine:
         # One private database lives in one connection; the store serialises its use.
         options["poolclass"] = StaticPool
     elif url.database and not url.database.startswith("file:"):
-        try:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise Unavailable(
-                f"Cannot create the folder of the catalog database {url.database}: "
-                f"{error.strerror}."
-            ) from None
+        prepare_sqlite_file(Path(url.database), file_mode)
     engine = create_engine(url, **options)
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)

@@ -7,22 +7,24 @@ same SQLite write lock.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, get_args
 
 from sqlalchemy import Index, Integer, String, Text, UniqueConstraint, and_, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..errors import InvalidInput
+from ..vocabulary import LaunchKind
 from . import cursor
 from .tables import ID_TYPE, NAME_TYPE, Base, UtcDateTime
 
 if TYPE_CHECKING:
     from .sql import SqlCatalogStore
 
-LAUNCH_KINDS: Final = ("training-job", "endpoint", "local-run")
+LAUNCH_KINDS: Final = get_args(LaunchKind)
 
 
 class LaunchRow(Base):
@@ -125,6 +127,24 @@ class SqlLaunchStore:
                 )
             )
 
+    def named(self, owner: str, kind: str, names: Sequence[str]) -> list[LaunchRecord]:
+        """``owner``'s launches of ``kind`` with one of ``names`` (any region)."""
+        if not names:
+            return []
+        query = select(LaunchRow).where(
+            LaunchRow.owner == owner, LaunchRow.kind == kind, LaunchRow.name.in_(list(names))
+        )
+        with self._store._session(write=False) as session:
+            return [_record(row) for row in session.scalars(query.order_by(LaunchRow.id))]
+
+    def for_entry(self, owner: str, kind: str, entry_id: str) -> list[LaunchRecord]:
+        """``owner``'s launches of ``kind`` from ``entry_id``, oldest first."""
+        query = select(LaunchRow).where(
+            LaunchRow.owner == owner, LaunchRow.kind == kind, LaunchRow.entry_id == entry_id
+        )
+        with self._store._session(write=False) as session:
+            return [_record(row) for row in session.scalars(query.order_by(LaunchRow.id))]
+
     def list(
         self, owner: str, *, kind: str | None = None, limit: int = 50, after: str | None = None
     ) -> tuple[list[LaunchRecord], str | None]:
@@ -133,7 +153,7 @@ class SqlLaunchStore:
         if kind is not None:
             query = query.where(LaunchRow.kind == kind)
         if after:
-            created_at, launch_id = _decode(after)
+            created_at, launch_id = _decode(after, self._store.cursor_secret())
             query = query.where(
                 or_(
                     LaunchRow.created_at < created_at,
@@ -148,12 +168,12 @@ class SqlLaunchStore:
         if len(rows) > limit:
             last = records[-1]
             position = cursor.Position("updated", "desc", last.created_at, str(last.id))
-            next_cursor = cursor.encode(position)
+            next_cursor = cursor.encode(position, self._store.cursor_secret())
         return records, next_cursor
 
 
-def _decode(after: str) -> tuple[datetime, int]:
-    position = cursor.decode(after, "updated", "desc")
+def _decode(after: str, secret: bytes) -> tuple[datetime, int]:
+    position = cursor.decode(after, "updated", "desc", secret)
     if not position.id.isdigit() or not isinstance(position.key, datetime):
         raise InvalidInput(
             "The page cursor is not valid.", [{"loc": ["cursor"], "msg": "malformed cursor"}]

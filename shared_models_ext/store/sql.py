@@ -8,6 +8,7 @@ so the store is safe to call from many threads at once. Writes on SQLite begin w
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
@@ -21,10 +22,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict, NotFound, PreconditionFailed, invalid_field
-from ..ids import MAX_ID_LENGTH, is_valid_id, with_suffix
+from ..ids import choose_free_id, is_valid_id
 from . import cursor, listing
 from .base import EntryFields, EntryRecord, StorePage, StoreQuery
 from .engine import (
+    DEFAULT_FILE_MODE,
     WRITE_OPTION,
     create_catalog_engine,
     database_errors,
@@ -34,11 +36,7 @@ from .engine import (
 )
 from .migrations import upgrade_to_head
 from .records import row_values, share_rows, to_record
-from .tables import EntryRow, ShareRow
-
-# Every ID ``with_suffix(base, n)`` gives for n < 1,000,000 starts with the base cut
-# to this length (minus trailing hyphens): one range query finds them all.
-_SUFFIX_ROOM = len("-999999")
+from .tables import EntryRow, SecretRow, ShareRow
 
 
 class SqlCatalogStore:
@@ -63,13 +61,20 @@ class SqlCatalogStore:
         self._lock: AbstractContextManager[Any] = (
             threading.RLock() if is_memory(engine.url) else nullcontext()
         )
+        self._cursor_secret: bytes | None = None
+        self._secret_lock = threading.Lock()
 
     @classmethod
-    def open(cls, url: str | URL, *, migrate: bool = True) -> SqlCatalogStore:
+    def open(
+        cls, url: str | URL, *, migrate: bool = True, file_mode: int = DEFAULT_FILE_MODE
+    ) -> SqlCatalogStore:
         """A store on ``url`` (``sqlite:///path`` or ``postgresql+psycopg://…``), its
-        schema brought up to date. ``Unavailable`` when the database cannot be reached."""
+        schema brought up to date. ``Unavailable`` when the database cannot be reached.
+
+        ``file_mode``: permissions of an SQLite file and its ``-wal``/``-shm`` files
+        (see ``engine.create_catalog_engine``)."""
         parsed = parse_url(url)
-        engine = create_catalog_engine(parsed)
+        engine = create_catalog_engine(parsed, file_mode=file_mode)
         try:
             with database_errors(parsed):
                 if migrate:
@@ -122,7 +127,8 @@ class SqlCatalogStore:
         if not is_valid_id(base):
             raise invalid_field(["id"], f"'{base}' is not a valid entry ID.")
         with self._session(write=False) as session:
-            return _first_free(base, self._taken_ids(session.connection(), base))
+            connection = session.connection()
+            return choose_free_id(base, lambda names: self._taken(connection, names))
 
     def replace(self, entry_id: str, fields: EntryFields, expected_version: int) -> EntryRecord:
         with self._session(write=True) as session:
@@ -158,7 +164,11 @@ class SqlCatalogStore:
 
     def query(self, query: StoreQuery) -> StorePage:
         listing.check(query)
-        position = cursor.decode(query.cursor, query.sort, query.order) if query.cursor else None
+        position = (
+            cursor.decode(query.cursor, query.sort, query.order, self.cursor_secret())
+            if query.cursor
+            else None
+        )
         where = listing.conditions(query, self._dialect)
         page = select(EntryRow).where(*where)
         if position is not None:
@@ -172,10 +182,37 @@ class SqlCatalogStore:
         if len(rows) > query.limit:
             last = rows[query.limit - 1]
             key = last.updated_at if query.sort == "updated" else last.title_key
-            next_cursor = cursor.encode(cursor.Position(query.sort, query.order, key, last.id))
+            position = cursor.Position(query.sort, query.order, key, last.id)
+            next_cursor = cursor.encode(position, self.cursor_secret())
         return StorePage(items=records, next_cursor=next_cursor, total=total)
 
     # -- helpers -----------------------------------------------------------
+
+    def cursor_secret(self) -> bytes:
+        """The HMAC key of page cursors, shared by every server on this database:
+        read from ``store_secrets``, made there once (``secrets.token_bytes``) when absent."""
+        if self._cursor_secret is None:
+            with self._secret_lock:
+                if self._cursor_secret is None:
+                    self._cursor_secret = self._load_or_make_secret(cursor.CURSOR_KEY_NAME)
+        return self._cursor_secret
+
+    def _load_or_make_secret(self, name: str) -> bytes:
+        lookup = select(SecretRow.value).where(SecretRow.name == name)
+        with self._session(write=False) as session:
+            found = session.scalar(lookup)
+        if found is None:
+            dialect = postgresql if self._dialect == "postgresql" else sqlite
+            made = secrets.token_bytes(cursor.KEY_BYTES).hex()
+            with self._session(write=True) as session:
+                session.execute(
+                    dialect.insert(SecretRow)
+                    .values(name=name, value=made)
+                    .on_conflict_do_nothing(index_elements=["name"])
+                )
+                found = session.scalar(lookup)  # ours, or a concurrent server's
+        assert found is not None
+        return bytes.fromhex(found)
 
     @contextmanager
     def _session(self, *, write: bool, snapshot: bool = False) -> Iterator[Session]:
@@ -204,22 +241,16 @@ class SqlCatalogStore:
     def _insert_with_free_id(
         self, connection: Connection, base: str, values: dict[str, Any]
     ) -> str:
-        taken = self._taken_ids(connection, base)
         while True:
-            candidate = _first_free(base, taken)
+            candidate = choose_free_id(base, lambda names: self._taken(connection, names))
             if self._insert(connection, candidate, values):
                 return candidate
-            taken.add(candidate)  # another server took it since we looked
+            # Another server took it since we looked (PostgreSQL): look again.
 
     @staticmethod
-    def _taken_ids(connection: Connection, base: str) -> set[str]:
-        """Every existing ID that ``with_suffix(base, n)`` could produce (and a few more)."""
-        prefix = base[: MAX_ID_LENGTH - _SUFFIX_ROOM].rstrip("-")
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)  # IDs are ASCII, compared bytewise
-        rows = connection.scalars(
-            select(EntryRow.id).where(EntryRow.id >= prefix, EntryRow.id < upper)
-        )
-        return set(rows)
+    def _taken(connection: Connection, names: list[str]) -> set[str]:
+        """Which of ``names`` are existing IDs: one primary-key lookup per name, one query."""
+        return set(connection.scalars(select(EntryRow.id).where(EntryRow.id.in_(names))))
 
     @staticmethod
     def _write_shares(connection: Connection, entry_id: str, users: Iterable[str]) -> None:
@@ -242,13 +273,6 @@ class SqlCatalogStore:
     def _load(self, session: Session, entry_id: str) -> EntryRecord:
         row = session.scalars(select(EntryRow).where(EntryRow.id == entry_id)).one()
         return self._records(session, [row])[0]
-
-
-def _first_free(base: str, taken: set[str]) -> str:
-    number = 1
-    while (candidate := with_suffix(base, number)) in taken:
-        number += 1
-    return candidate
 
 
 def _now() -> datetime:

@@ -16,6 +16,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from ..identity import MAX_USERNAME_LENGTH
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -36,7 +38,7 @@ def _bytewise(length: int) -> TypeEngine[str]:
 ID_TYPE = _bytewise(63)
 TITLE_KEY_TYPE = _bytewise(255)
 TITLE_KEY_LENGTH = 200  # characters kept for sorting; ties beyond that fall back to the id
-NAME_TYPE = String(255)  # owners and share user names
+NAME_TYPE = String(MAX_USERNAME_LENGTH)  # owners and share user names (identity.py's rule)
 VOCABULARY_TYPE = String(64)  # kind, data_type, task, framework ids
 JSON_TYPE = JSON(none_as_null=True).with_variant(postgresql.JSONB(none_as_null=True), "postgresql")
 
@@ -125,3 +127,15 @@ class ShareRow(Base):
     username: Mapped[str] = mapped_column(NAME_TYPE, primary_key=True)
 
     __table_args__ = (Index(None, "username", "entry_id"),)
+
+
+class SecretRow(Base):
+    """A server-side secret every server sharing the store uses (e.g. the cursor key).
+
+    Made once, on first use, by whichever server needs it first; never sent to clients.
+    """
+
+    __tablename__ = "store_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))  # hex

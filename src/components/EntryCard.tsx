@@ -1,6 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
+import { DestinationButtons, HubBadges } from '../destinations/card';
 import type { Vocabulary } from '../labels';
 import type { IEntry } from '../types';
 import { kindLabel } from './filters';
@@ -109,6 +110,7 @@ export const EntryCard = React.memo(function EntryCard(
         </ul>
       ) : null}
       <EntryBadges entry={entry} trans={trans} />
+      <HubBadges entryId={entry.id} trans={trans} />
       <p className="sme-EntryCard-byline">
         <span className="sme-EntryCard-owner">
           {isOwner ? trans.__('By you') : trans.__('By %1', entry.owner)}
@@ -163,6 +165,13 @@ export const EntryCard = React.memo(function EntryCard(
             onClick={() => onAction('deploy', entry)}
           />
         ) : null}
+        <DestinationButtons
+          entry={entry}
+          isOwner={isOwner}
+          small
+          describedBy={titleId}
+          trans={trans}
+        />
         {isOwner ? (
           <>
             <CardButton

@@ -30,6 +30,15 @@ export interface ILaunchesState {
 /** How often My launches asks for a local run's status. */
 export const LOCAL_RUN_BACKOFF = { initial: 1000, max: 5000, factor: 2 };
 
+/** Jobs, endpoints and runs change status; registrations do not. */
+export function hasLiveStatus(launch: Pick<ILaunch, 'kind'>): boolean {
+  return (
+    launch.kind === 'training-job' ||
+    launch.kind === 'endpoint' ||
+    launch.kind === 'local-run'
+  );
+}
+
 /** The key of a launch's status poller. */
 export function launchKey(launch: Pick<ILaunch, 'kind' | 'name'>): string {
   return `${launch.kind}/${launch.name}`;
@@ -168,7 +177,7 @@ export class LaunchesModel implements IDisposable {
     }
     for (const launch of this._state.items) {
       const key = launchKey(launch);
-      if (this._pollers.has(key)) {
+      if (this._pollers.has(key) || !hasLiveStatus(launch)) {
         continue;
       }
       const poller = this._createPoller(launch);

@@ -6,7 +6,15 @@
 
 export type Processor = 'cpu' | 'gpu';
 export type ImageScope = 'training' | 'inference';
-export type LaunchKind = 'training-job' | 'endpoint' | 'local-run';
+export type LaunchKind =
+  | 'training-job'
+  | 'endpoint'
+  | 'local-run'
+  // Registrations with Clean Rooms ML and SageMaker hub content (no live
+  // status in My launches: a link to the AWS console).
+  | 'cr-algorithm'
+  | 'cr-association'
+  | 'hub-content';
 
 // -- Deep Learning Containers (GET /options, GET /dlc-image) ------------------
 
@@ -246,6 +254,8 @@ export interface ILaunch {
   arn: string;
   region: string;
   created_at: string;
+  /** Where the AWS console shows it (Clean Rooms ML registrations). */
+  console_url?: string | null;
 }
 
 export interface ILaunchPage {

@@ -2,6 +2,7 @@ import type { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
+import { DestinationButtons, HubBadges } from '../../destinations/card';
 import type { Vocabulary } from '../../labels';
 import type { IDatasetCheck, IEntry } from '../../types';
 import type { CardAction } from '../EntryCard';
@@ -46,6 +47,7 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
           </span>
         </div>
         <EntryBadges entry={entry} trans={trans} />
+        <HubBadges entryId={entry.id} fresh trans={trans} />
         <div className="sme-Details-actions">
           {entry.kind === 'notebook' ? (
             <button
@@ -91,6 +93,7 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
               {trans.__('Deploy')}
             </button>
           ) : null}
+          <DestinationButtons entry={entry} isOwner={isOwner} trans={trans} />
           {isOwner ? (
             <>
               <button

@@ -7,7 +7,7 @@ import {
 import * as React from 'react';
 
 import { RelativeTime } from '../../components/RelativeTime';
-import type { LaunchesModel } from '../launchesModel';
+import { hasLiveStatus, type LaunchesModel } from '../launchesModel';
 import type { ILaunch } from '../types';
 import { useSignal } from './hooks';
 import { StatusBadge } from './StatusBadge';
@@ -147,6 +147,12 @@ function kindLabel(kind: ILaunch['kind'], trans: TranslationBundle): string {
       return trans.__('Training job');
     case 'local-run':
       return trans.__('Local run');
+    case 'cr-algorithm':
+      return trans.__('Clean Rooms ML algorithm');
+    case 'cr-association':
+      return trans.__('Clean Rooms ML association');
+    case 'hub-content':
+      return trans.__('Hub content');
     default:
       return trans.__('Endpoint');
   }
@@ -160,8 +166,18 @@ function LaunchItem(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { launch, model, onOpen, locale, trans } = props;
-  const poll = model.statusOf(launch);
   const kind = kindLabel(launch.kind, trans);
+  if (!hasLiveStatus(launch)) {
+    return (
+      <RegistrationItem
+        launch={launch}
+        kind={kind}
+        locale={locale}
+        trans={trans}
+      />
+    );
+  }
+  const poll = model.statusOf(launch);
   let status: JSX.Element;
   if (poll?.value) {
     status = <StatusBadge status={poll.value} trans={trans} />;
@@ -196,6 +212,59 @@ function LaunchItem(props: {
         <span role="status" aria-label={trans.__('Status of %1', launch.name)}>
           {status}
         </span>
+        <span className="sme-Launch-entry" title={launch.entry_id}>
+          {launch.entry_title}
+        </span>
+        <RelativeTime value={launch.created_at} locale={locale} />
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The AWS console page of a registration: the server's link, else the
+ * console of its service (Clean Rooms, or SageMaker for hub content) in its
+ * region.
+ */
+export function consoleUrl(launch: ILaunch): string {
+  if (launch.console_url) {
+    return launch.console_url;
+  }
+  const region = encodeURIComponent(launch.region || 'us-east-1');
+  const service = launch.kind === 'hub-content' ? 'sagemaker' : 'cleanrooms';
+  return `https://${region}.console.aws.amazon.com/${service}/home?region=${region}`;
+}
+
+/** A Clean Rooms ML registration: its ARN and a link to the AWS console. */
+function RegistrationItem(props: {
+  launch: ILaunch;
+  kind: string;
+  locale?: string;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { launch, kind, locale, trans } = props;
+  return (
+    <li className="sme-Launch" data-launch-kind={launch.kind}>
+      <div className="sme-Launch-line">
+        <span className={`sme-Badge sme-Launch-kind sme-mod-${launch.kind}`}>
+          {kind}
+        </span>
+        <a
+          className="sme-Launch-name sme-Launch-console"
+          href={consoleUrl(launch)}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={trans.__('Open %1 in the AWS console', launch.name)}
+        >
+          {launch.name}
+        </a>
+      </div>
+      <div className="sme-Launch-line">
+        <code className="sme-Launch-arn" title={launch.arn}>
+          {launch.arn}
+        </code>
+      </div>
+      <div className="sme-Launch-line sme-Launch-meta">
         <span className="sme-Launch-entry" title={launch.entry_id}>
           {launch.entry_title}
         </span>
