@@ -132,7 +132,6 @@ async def test_catalog_and_file_browser_stay_fast_while_aws_calls_hang(
     assert max(elapsed for _, elapsed in results) < DEADLINE + SLACK
 
 
-
 async def test_calls_given_up_at_the_deadline_keep_their_slots_until_they_end(
     http: Http, fake_aws: FakeAws
 ) -> None:
@@ -153,6 +152,7 @@ async def test_calls_given_up_at_the_deadline_keep_their_slots_until_they_end(
     assert fake_aws.requests["hang"] == MAX_CONCURRENCY
     response = await http.get("shared-models/api/entries")
     assert response.code == 200
+
 
 class TestThrottling:
     """What is left of throttling after a small retry budget reaches the user in a
