@@ -76,6 +76,7 @@ BEYOND_SCHEMA: dict[str, str] = {
     "GET /local-runs": "cursor: opaque and signed by the server",
     "GET /launches": "cursor: opaque and signed by the server",
     "GET /training-jobs": "cursor: SageMaker's opaque NextToken",
+    "GET /id-suggestions": "title: not only spaces (Python's, U+0085 included)",
     "GET /s3": "uri: s3://bucket/key syntax; cursor: opaque",
     "GET /s3/exists": "uri: s3://bucket/key syntax",
     "POST /validation-check": "S3 URI syntax",

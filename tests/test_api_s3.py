@@ -146,3 +146,24 @@ async def test_exists(api: Client, aws: Any) -> None:
     assert found.body == {"uri": "s3://team-models/data/train/", "exists": True}
     missing = await api.get("s3/exists", uri="s3://team-models/data/nothing/")
     assert missing.body["exists"] is False
+
+
+async def test_a_page_cursor_s3_refuses_is_a_400_on_cursor(
+    api: Client, aws: Any, jp_serverapp: Any
+) -> None:
+    """Real S3 answers InvalidArgument to a ContinuationToken it did not make."""
+    aws.create_bucket(Bucket="team-data")
+    inject(
+        jp_serverapp,
+        "s3",
+        "ListObjectsV2",
+        lambda params: (
+            aws_error("InvalidArgument", "The continuation token provided is incorrect", 400)
+            if "continuation-token" in str(params.get("query_string", ""))
+            else None
+        ),
+    )
+    response = await api.get("s3", uri="s3://team-data/", cursor="made-up")
+    assert response.status == 400, response.body
+    assert response.error["details"][0]["loc"] == ["cursor"]
+    assert (await api.get("s3", uri="s3://team-data/")).status == 200

@@ -19,7 +19,14 @@ from botocore.exceptions import (
     ReadTimeoutError,
 )
 
-from ..errors import Forbidden, NotFound, SharedModelsError, Unavailable, Upstream
+from ..errors import (
+    Forbidden,
+    NotFound,
+    SharedModelsError,
+    Unavailable,
+    Upstream,
+    invalid_field,
+)
 
 NO_CREDENTIALS = (
     "AWS credentials are not configured. Set AWS_PROFILE (with ~/.aws/credentials), "
@@ -173,3 +180,21 @@ def aws_errors() -> Iterator[None]:
         yield
     except (BotoCoreError, ClientError) as error:
         raise translate(error) from None
+
+
+#: What AWS answers to a page token it did not make (SageMaker; S3's ListObjectsV2).
+_BAD_PAGE_TOKEN: Final = frozenset({"ValidationException", "InvalidNextToken", "InvalidArgument"})
+
+
+@contextmanager
+def refused_page_token(cursor: str | None) -> Iterator[None]:
+    """A page token AWS refuses is the client's bad ``cursor`` (400), not AWS failing."""
+    try:
+        yield
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code")
+        if cursor and code in _BAD_PAGE_TOKEN:
+            raise invalid_field(
+                ["cursor"], "This page cursor is not valid; start again from the first page."
+            ) from None
+        raise

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from .clients import AwsClients
-from .sagemaker import refused_page_token, sagemaker_errors
+from .errors import refused_page_token
+from .sagemaker import sagemaker_errors
 
 
 class HubService:

@@ -12,7 +12,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from ..errors import Conflict, TooLarge
 from ..schemas.uris import parse_s3_uri
 from .clients import AwsClients
-from .errors import aws_errors, translate
+from .errors import aws_errors, refused_page_token, translate
 
 MAX_PAGE = 1000  # S3 returns at most 1,000 keys per ListObjectsV2 call
 
@@ -72,7 +72,7 @@ class S3Service:
         }
         if cursor:
             request["ContinuationToken"] = cursor
-        with aws_errors():
+        with aws_errors(), refused_page_token(cursor):
             reply = self._s3.list_objects_v2(**request)
         folders = [
             Folder(

@@ -17,9 +17,9 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from ..errors import Conflict, NotFound, SharedModelsError, invalid_field
+from ..errors import Conflict, NotFound, SharedModelsError
 from .clients import AwsClients
-from .errors import translate, upstream_text
+from .errors import refused_page_token, translate, upstream_text
 
 _NOT_FOUND: Final = re.compile(r"not found|could not find|does not exist", re.IGNORECASE)
 _ALREADY_EXISTS: Final = re.compile(r"already exist", re.IGNORECASE)
@@ -54,20 +54,6 @@ def sagemaker_errors(name: str | None = None) -> Iterator[None]:
         yield
     except (BotoCoreError, ClientError) as error:
         raise _sagemaker_error(error, name) from None
-
-
-@contextmanager
-def refused_page_token(cursor: str | None) -> Iterator[None]:
-    """A page token AWS refuses is the client's bad ``cursor`` (400), not AWS failing."""
-    try:
-        yield
-    except ClientError as error:
-        code = error.response.get("Error", {}).get("Code")
-        if cursor and code in ("ValidationException", "InvalidNextToken"):
-            raise invalid_field(
-                ["cursor"], "This page cursor is not valid; start again from the first page."
-            ) from None
-        raise
 
 
 class SageMakerService:
