@@ -111,14 +111,19 @@ class _EntryRequests:
     in_flight: int = 0
     max_in_flight: int = 0
 
+    @staticmethod
+    def lists(request: Request) -> bool:
+        """A page of the list (not one entry's own routes, such as its hub badges)."""
+        return urlparse(request.url).path.endswith("/shared-models/api/entries")
+
     def started(self, request: Request) -> None:
-        if "/shared-models/api/entries" in request.url:
+        if self.lists(request):
             self.requests.append(request)
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
 
     def ended(self, request: Request) -> None:
-        if "/shared-models/api/entries" in request.url:
+        if self.lists(request):
             self.in_flight -= 1
 
 

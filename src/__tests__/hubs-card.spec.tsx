@@ -184,4 +184,14 @@ describe('the destination actions and hub badges of a card', () => {
     expect(widget.node.querySelectorAll('.sme-mod-hub')).toHaveLength(2);
     expect(paths).toEqual(['entries/churn/hub-publications']);
   });
+
+  it('asks nothing for a colleague’s card (only owners publish; the details view shows it)', async () => {
+    widget = await mount(
+      card(makeEntry({ id: 'theirs', owner: 'bob' }), false)
+    );
+    FakeObserver.show();
+    await flush();
+    expect(paths).toEqual([]);
+    expect(widget.node.querySelectorAll('.sme-mod-hub')).toHaveLength(0);
+  });
 });

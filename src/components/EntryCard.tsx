@@ -110,7 +110,8 @@ export const EntryCard = React.memo(function EntryCard(
         </ul>
       ) : null}
       <EntryBadges entry={entry} trans={trans} />
-      <HubBadges entryId={entry.id} trans={trans} />
+      {/* Only owners publish; others see where an entry is published in its details. */}
+      {isOwner ? <HubBadges entryId={entry.id} trans={trans} /> : null}
       <p className="sme-EntryCard-byline">
         <span className="sme-EntryCard-owner">
           {isOwner ? trans.__('By you') : trans.__('By %1', entry.owner)}
