@@ -153,9 +153,14 @@ describe('the local run view', () => {
       'Log'
     );
 
-    // One chart, made once, fed with setData.
+    // One chart, made once, fed with setData (the chart redraws on its own
+    // schedule, after the status line: wait for the last series to arrive).
     expect(UPlot).toHaveBeenCalledTimes(1);
     const chart = UPlot.mock.results[0].value;
+    await waitFor(
+      () => chart.setData.mock.calls.at(-1)?.[0]?.[0]?.length === 3
+    );
+    expect(UPlot).toHaveBeenCalledTimes(1);
     expect(chart.setData).toHaveBeenLastCalledWith([
       [100, 101, 102],
       [0.9, 0.5, 0.25]
