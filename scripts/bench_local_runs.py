@@ -15,96 +15,23 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
-import os
-import secrets
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import textwrap
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
+
+from bench_server import BenchServer
 
 from shared_models_ext.schemas.training import TabularFormat
 from shared_models_ext.training.metrics import MetricExtractor
 from shared_models_ext.training.synthetic import write_synthetic_csv
 
-API = "shared-models/api"
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
+class Server(BenchServer):
     def __init__(self, home: Path) -> None:
-        self.port = free_port()
-        self.token = secrets.token_hex(16)
-        self.root = home / "root"
-        self.root.mkdir(parents=True)
-        config = home / "config"
-        config.mkdir()
-        (config / "jupyter_server_config.json").write_text(
-            json.dumps(
-                {
-                    "ServerApp": {"jpserver_extensions": {"shared_models_ext": True}},
-                    "SharedModelsApp": {
-                        "db_url": f"sqlite:///{home / 'catalog.sqlite'}",
-                        "username": "bench",
-                        "local_runs_dir": str(home / "runs"),
-                    },
-                    "IdentityProvider": {"token": self.token},
-                }
-            )
-        )
-        env = {
-            **os.environ,
-            "JUPYTER_CONFIG_DIR": str(config),
-            "JUPYTER_DATA_DIR": str(home / "data"),
-            "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        }
-        self.log = open(home / "server.log", "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "jupyter_server",
-                "--no-browser",
-                "--allow-root",
-                f"--port={self.port}",
-                "--ip=127.0.0.1",
-                f"--ServerApp.root_dir={self.root}",
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                self.call("GET", "me")
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("the server did not start")
-
-    def call(self, method: str, path: str, body: Any = None) -> Any:
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/{API}/{path}",
-            data=data,
-            method=method,
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=30) as reply:  # noqa: S310
-            raw = reply.read()
-        return json.loads(raw) if raw else None
+        super().__init__(home, {"local_runs_dir": str(home / "runs")})
 
     def wait(self, run_id: str, timeout: float = 120) -> dict[str, Any]:
         deadline = time.monotonic() + timeout

@@ -17,26 +17,19 @@ Everything stays on 127.0.0.1 and stops by itself.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from bench_server import API, BenchServer
 from fake_aws import FakeAws
 
-API = "shared-models/api"
 FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "bench",
     "AWS_SECRET_ACCESS_KEY": "bench",
@@ -47,101 +40,24 @@ FAKE_CREDENTIALS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def start_server(home: Path, endpoint: str, deadline: float) -> BenchServer:
+    root = home / "root"
+    root.mkdir(parents=True)
+    for n in range(20):
+        (root / f"file-{n}.txt").write_text("x")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    return BenchServer(
+        home,
+        {"aws_endpoint_url": endpoint, "aws_deadline_seconds": deadline},
+        {**env, **FAKE_CREDENTIALS},
+    )
 
 
-class Server:
-    def __init__(self, home: Path, endpoint: str, deadline: float) -> None:
-        self.port = free_port()
-        self.token = secrets.token_hex(16)
-        self.root = home / "root"
-        self.root.mkdir(parents=True)
-        for n in range(20):
-            (self.root / f"file-{n}.txt").write_text("x")
-        config = home / "config"
-        config.mkdir()
-        (config / "jupyter_server_config.json").write_text(
-            json.dumps(
-                {
-                    "ServerApp": {"jpserver_extensions": {"shared_models_ext": True}},
-                    "SharedModelsApp": {
-                        "db_url": f"sqlite:///{home / 'catalog.sqlite'}",
-                        "username": "bench",
-                        "aws_endpoint_url": endpoint,
-                        "aws_deadline_seconds": deadline,
-                    },
-                    "IdentityProvider": {"token": self.token},
-                }
-            )
-        )
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
-            **FAKE_CREDENTIALS,
-            "JUPYTER_CONFIG_DIR": str(config),
-            "JUPYTER_DATA_DIR": str(home / "data"),
-            "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        }
-        self.log = open(home / "server.log", "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "jupyter_server",
-                "--no-browser",
-                "--allow-root",
-                f"--port={self.port}",
-                "--ip=127.0.0.1",
-                f"--ServerApp.root_dir={self.root}",
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline_at = time.monotonic() + 60
-        while time.monotonic() < deadline_at:
-            try:
-                self.call("GET", f"{API}/me")
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("the server did not start")
-
-    def call(self, method: str, path: str, body: Any = None, timeout: float = 120) -> Any:
-        status, raw = self.fetch(method, path, body, timeout)
-        if status >= 400:
-            raise RuntimeError(f"{method} {path} -> {status}: {raw[:200]!r}")
-        return json.loads(raw) if raw else None
-
-    def fetch(
-        self, method: str, path: str, body: Any = None, timeout: float = 120
-    ) -> tuple[int, bytes]:
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/{path}",
-            data=data,
-            method=method,
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as reply:  # noqa: S310
-                return reply.status, reply.read()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
-        self.log.close()
-
-
-def seed(server: Server, entries: int) -> None:
+def seed(server: BenchServer, entries: int) -> None:
     for n in range(entries):
         server.call(
             "POST",
-            f"{API}/entries",
+            "entries",
             {
                 "kind": "notebook",
                 "title": f"Bench notebook {n}",
@@ -154,7 +70,7 @@ def seed(server: Server, entries: int) -> None:
         )
 
 
-def latencies(server: Server, path: str, count: int) -> list[float]:
+def latencies(server: BenchServer, path: str, count: int) -> list[float]:
     found = []
     for _ in range(count):
         began = time.perf_counter()
@@ -186,7 +102,7 @@ def main() -> None:
 
     fake = FakeAws("hang")
     with tempfile.TemporaryDirectory(prefix="bench-slow-aws-") as home:
-        server = Server(Path(home), fake.url, args.deadline)
+        server = start_server(Path(home), fake.url, args.deadline)
         try:
             seed(server, 50)
             entries, contents = f"{API}/entries", "api/contents"
