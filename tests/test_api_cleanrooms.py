@@ -9,7 +9,6 @@ small fake endpoint on loopback reached through ``AWS_ENDPOINT_URL_CLEANROOMSML`
 
 from __future__ import annotations
 
-import copy
 import json
 import threading
 from collections.abc import Iterator
@@ -19,8 +18,7 @@ from typing import Any
 import botocore.session
 import payloads
 import pytest
-from botocore import xform_name
-from botocore.stub import Stubber
+from aws_stubs import OperationStubber, record_requests, stubbed
 from conftest import ME, Client
 
 from shared_models_ext.schemas import cleanrooms as schema
@@ -56,40 +54,17 @@ def jp_server_config(clean_db: str) -> dict[str, Any]:
     }
 
 
-def _client(serverapp: Any) -> Any:
-    return serverapp.web_app.settings["shared_models"].aws.client("cleanroomsml")
-
-
-class OperationStubber(Stubber):
-    """A Stubber that takes the API's operation names (``CreateConfiguredModelAlgorithm``)."""
-
-    def add_response(self, method: str, *args: Any, **kwargs: Any) -> None:
-        super().add_response(xform_name(method), *args, **kwargs)
-
-    def add_client_error(self, method: str, *args: Any, **kwargs: Any) -> None:
-        super().add_client_error(xform_name(method), *args, **kwargs)
-
-
 @pytest.fixture
-def stub(jp_serverapp: Any, aws: Any) -> Iterator[Stubber]:
+def stub(jp_serverapp: Any, aws: Any) -> Iterator[OperationStubber]:
     """The server's own Clean Rooms ML client, answered by a Stubber (nothing queued:
     any call fails the request)."""
-    stubber = OperationStubber(_client(jp_serverapp))
-    stubber.activate()
-    yield stubber
-    stubber.deactivate()
+    with stubbed(jp_serverapp, "cleanroomsml") as stubber:
+        yield stubber
 
 
 @pytest.fixture
 def sent(jp_serverapp: Any, aws: Any) -> dict[str, list[dict[str, Any]]]:
-    """Every Clean Rooms ML request the server builds, by operation, as it passed them."""
-    found: dict[str, list[dict[str, Any]]] = {}
-
-    def record(params: dict[str, Any], model: Any, **_: Any) -> None:
-        found.setdefault(model.name, []).append(copy.deepcopy(params))
-
-    _client(jp_serverapp).meta.events.register("before-parameter-build.cleanroomsml", record)
-    return found
+    return record_requests(jp_serverapp, "cleanroomsml")
 
 
 async def ecr_entry(api: Client, **training: Any) -> dict[str, Any]:
@@ -166,7 +141,7 @@ def test_constraints_equal_the_service_model() -> None:
 
 
 async def test_register_sends_the_entrys_containers(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     stub.add_response(CREATE, {"configuredModelAlgorithmArn": ALGORITHM_ARN})
@@ -222,7 +197,7 @@ async def test_register_sends_the_entrys_containers(
 
 
 async def test_the_role_defaults_to_the_setting_and_optional_fields_are_left_out(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await api.create(
         payloads.model(
@@ -239,7 +214,7 @@ async def test_the_role_defaults_to_the_setting_and_optional_fields_are_left_out
 
 
 async def test_the_association_carries_the_privacy_configuration(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     stub.add_response(CREATE, {"configuredModelAlgorithmArn": ALGORITHM_ARN})
@@ -357,7 +332,7 @@ async def test_the_association_carries_the_privacy_configuration(
 )
 async def test_a_field_outside_the_apis_constraints_is_400_and_nothing_is_sent(
     api: Client,
-    stub: Stubber,
+    stub: OperationStubber,
     sent: dict[str, list[dict[str, Any]]],
     body: dict[str, Any],
     loc: list[Any],
@@ -373,7 +348,7 @@ async def test_a_field_outside_the_apis_constraints_is_400_and_nothing_is_sent(
 
 
 async def test_a_dlc_image_is_a_warning_before_anything_is_sent(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     # payloads.training() uses a Deep Learning Container from account 763104351884.
     entry = await api.create(payloads.model(training=payloads.tabular_training(metrics=[])))
@@ -413,7 +388,7 @@ async def test_an_image_of_another_account_or_region_is_a_warning(api: Client, a
 
 
 async def test_an_entry_without_training_or_a_notebook_is_400(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     deploy_only = await api.create(payloads.model("Deploy only", inference=payloads.inference()))
     notebook = await api.create(payloads.notebook())
@@ -427,7 +402,7 @@ async def test_an_entry_without_training_or_a_notebook_is_400(
 
 
 async def test_an_entry_the_caller_cannot_see_is_404(
-    api: Client, as_user: Any, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, as_user: Any, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     bob = as_user("bob")
     private = await bob.create(
@@ -448,7 +423,7 @@ async def test_an_entry_the_caller_cannot_see_is_404(
 # -- retries and AWS's refusals ------------------------------------------------------
 
 
-def _conflict(stub: Stubber, operation: str) -> None:
+def _conflict(stub: OperationStubber, operation: str) -> None:
     stub.add_client_error(
         operation,
         service_error_code="ConflictException",
@@ -457,7 +432,7 @@ def _conflict(stub: Stubber, operation: str) -> None:
     )
 
 
-def _listed(stub: Stubber, name: str) -> None:
+def _listed(stub: OperationStubber, name: str) -> None:
     stub.add_response(
         "ListConfiguredModelAlgorithms",
         {
@@ -474,7 +449,7 @@ def _listed(stub: Stubber, name: str) -> None:
 
 
 async def test_a_retry_adopts_the_algorithm_this_user_registered(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     _conflict(stub, CREATE)
@@ -496,7 +471,7 @@ async def test_a_retry_adopts_the_algorithm_this_user_registered(
 
 
 async def test_a_name_held_by_something_else_is_409(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     _conflict(stub, CREATE)
@@ -515,7 +490,7 @@ async def test_a_name_held_by_something_else_is_409(
 
 
 async def test_an_association_retry_adopts_and_a_foreign_one_is_409(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     body = {
@@ -550,7 +525,7 @@ async def test_an_association_retry_adopts_and_a_foreign_one_is_409(
 
 
 async def test_access_denied_is_403_and_nothing_is_recorded(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     stub.add_client_error(
@@ -570,7 +545,7 @@ async def test_access_denied_is_403_and_nothing_is_recorded(
 
 
 async def test_a_validation_exception_is_400_with_awss_words(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     stub.add_client_error(
@@ -590,7 +565,7 @@ async def test_a_validation_exception_is_400_with_awss_words(
 
 
 async def test_registrations_are_in_my_launches(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     stub.add_response(CREATE, {"configuredModelAlgorithmArn": ALGORITHM_ARN})
@@ -616,7 +591,7 @@ async def test_registrations_are_in_my_launches(
 
 
 async def test_registrations_are_paged(
-    api: Client, stub: Stubber, sent: dict[str, list[dict[str, Any]]]
+    api: Client, stub: OperationStubber, sent: dict[str, list[dict[str, Any]]]
 ) -> None:
     entry = await ecr_entry(api)
     for index in range(3):

@@ -7,7 +7,6 @@ handler records what the server sent, asserted field by field.
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -15,8 +14,7 @@ from typing import Any
 import botocore.session
 import payloads
 import pytest
-from botocore import xform_name
-from botocore.stub import Stubber
+from aws_stubs import OperationStubber, record_requests, stubbed
 from conftest import ME, Client
 
 from shared_models_ext.hubs import next_version, record_name
@@ -33,37 +31,16 @@ def content_arn(name: str, version: str = "1.0.0", kind: str = "Model") -> str:
     return f"arn:aws:sagemaker:us-east-1:123456789012:hub-content/{HUB}/{kind}/{name}/{version}"
 
 
-class OperationStubber(Stubber):
-    """A Stubber that takes the API's operation names (``ImportHubContent``)."""
-
-    def add_response(self, method: str, *args: Any, **kwargs: Any) -> None:
-        super().add_response(xform_name(method), *args, **kwargs)
-
-    def add_client_error(self, method: str, *args: Any, **kwargs: Any) -> None:
-        super().add_client_error(xform_name(method), *args, **kwargs)
-
-
-def _client(serverapp: Any) -> Any:
-    return serverapp.web_app.settings["shared_models"].aws.client("sagemaker")
-
-
 @pytest.fixture
 def stub(jp_serverapp: Any, aws: Any) -> Iterator[OperationStubber]:
-    stubber = OperationStubber(_client(jp_serverapp))
-    stubber.activate()
-    yield stubber
-    stubber.deactivate()
+    """The server's own SageMaker client, answered by a Stubber."""
+    with stubbed(jp_serverapp, "sagemaker") as stubber:
+        yield stubber
 
 
 @pytest.fixture
 def sent(jp_serverapp: Any, aws: Any) -> dict[str, list[dict[str, Any]]]:
-    found: dict[str, list[dict[str, Any]]] = {}
-
-    def record(params: dict[str, Any], model: Any, **_: Any) -> None:
-        found.setdefault(model.name, []).append(copy.deepcopy(params))
-
-    _client(jp_serverapp).meta.events.register("before-parameter-build.sagemaker", record)
-    return found
+    return record_requests(jp_serverapp, "sagemaker")
 
 
 def not_found(stub: OperationStubber, operation: str = "DescribeHubContent") -> None:
