@@ -24,7 +24,7 @@ from typing import Any
 
 from bench_server import BenchServer
 
-from shared_models_ext.schemas.training import TabularFormat
+from shared_models_ext.domain.models.training import TabularFormat
 from shared_models_ext.training.metrics import MetricExtractor
 from shared_models_ext.training.synthetic import write_synthetic_csv
 

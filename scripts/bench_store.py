@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 
-from shared_models_ext.ids import derive_id, with_suffix
+from shared_models_ext.domain.ids import derive_id, with_suffix
 from shared_models_ext.store.base import EntryFields, StoreQuery
 from shared_models_ext.store.engine import parse_url
 from shared_models_ext.store.sql import SqlCatalogStore

@@ -19,7 +19,7 @@ import tempfile
 import time
 from typing import BinaryIO, cast
 
-from shared_models_ext.schemas.training import TabularFormat
+from shared_models_ext.domain.models.training import TabularFormat
 from shared_models_ext.training.synthetic import write_synthetic_csv
 
 COLUMNS = [

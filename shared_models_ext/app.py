@@ -10,6 +10,7 @@ from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Float, Integer, TraitError, Unicode, default, validate
 
+from .api.handlers import routes
 from .aws import AwsClients
 from .aws.cleanrooms import CleanRoomsMLService
 from .aws.ecr import EcrService
@@ -17,16 +18,15 @@ from .aws.hubs import HubService
 from .aws.pool import AwsPool
 from .aws.s3 import S3Service
 from .aws.sagemaker import SageMakerService
-from .catalog import Catalog
-from .cleanrooms import CleanRoomsRegistrar
-from .handlers import routes
-from .hubs import HubPublisher
-from .identity import InvalidUserName, normalize_username, resolve_identity
-from .launches import Launcher
-from .local_runs import LocalRuns
-from .notebooks import NotebookSharing
-from .schemas import validate_s3_uri
-from .services import SETTINGS_KEY, Services
+from .domain.identity import InvalidUserName, normalize_username, resolve_identity
+from .domain.models import validate_s3_uri
+from .services.catalog import Catalog
+from .services.cleanrooms import CleanRoomsRegistrar
+from .services.hubs import HubPublisher
+from .services.launches import Launcher
+from .services.local_runs import LocalRuns
+from .services.notebooks import NotebookSharing
+from .services.wiring import SETTINGS_KEY, Services
 from .store import SqlLaunchStore
 from .store.sql import SqlCatalogStore
 

@@ -17,19 +17,19 @@ import type { Widget } from '@lumino/widgets';
 // commands in the palette. Heavy parts that are not (wizards, dialogs, the
 // details view) are imported where first used.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
-import { SharedModelsClient } from './api';
+import { SharedModelsClient } from './api/catalog';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
-import { addCommands } from './commands';
+import { addCommands } from './catalog/commands';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addDestinationFeatures } from './destinations';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addLaunchFeatures } from './launch';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
-import { SharedModelsModel } from './model';
-import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { SharedModelsModel } from './catalog/model';
+import { DEFAULT_SETTINGS, readSettings } from './common/settings';
 import { CommandIDs, PANEL_ID, PLUGIN_ID, SHARE_TOOLBAR_ITEM } from './tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
-import { SharedModelsPanel } from './widgets/panel';
+import { SharedModelsPanel } from './catalog/panel';
 
 /**
  * The Shared models panel in the left area, its commands and its settings.

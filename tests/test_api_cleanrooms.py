@@ -21,7 +21,7 @@ import pytest
 from aws_stubs import OperationStubber, record_requests, stubbed
 from conftest import ME, Client
 
-from shared_models_ext.schemas import cleanrooms as schema
+from shared_models_ext.domain.models import cleanrooms as schema
 
 ROLE = "arn:aws:iam::123456789012:role/CleanRoomsML"
 DEFAULT_ROLE = "arn:aws:iam::123456789012:role/DefaultCleanRooms"

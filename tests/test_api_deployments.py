@@ -13,8 +13,8 @@ from conftest import Client
 from launch_helpers import ROLE, capture, reply, sagemaker_client, trainable_entry
 from payloads import inference, model, tabular_training
 
-from shared_models_ext.errors import InvalidInput
-from shared_models_ext.schemas import Entry, InferenceSpec
+from shared_models_ext.domain.errors import InvalidInput
+from shared_models_ext.domain.models import Entry, InferenceSpec
 from shared_models_ext.training import DeploymentChoices, build_deployment
 from shared_models_ext.training.deployment import inference_environment
 

@@ -17,8 +17,8 @@ import pytest
 from aws_stubs import OperationStubber, record_requests, stubbed
 from conftest import ME, Client
 
-from shared_models_ext.hubs import next_version, record_name
-from shared_models_ext.schemas import hubs as schema
+from shared_models_ext.domain.models import hubs as schema
+from shared_models_ext.services.hubs import next_version, record_name
 from shared_models_ext.training.hub_document import HUB_MODEL_DOCUMENT_KEYS
 
 ECR_TRAINING = "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn-training:1.0"

@@ -10,9 +10,9 @@ import pytest
 from conftest import Client
 from jupyter_server.utils import url_path_join
 
-from shared_models_ext.handlers import routes
-from shared_models_ext.identity import resolve_identity
-from shared_models_ext.vocabulary import TASK_LABELS
+from shared_models_ext.api.handlers import routes
+from shared_models_ext.domain.identity import resolve_identity
+from shared_models_ext.domain.vocabulary import TASK_LABELS
 
 
 async def test_me_is_the_configured_user(api: Client) -> None:

@@ -14,7 +14,7 @@ import payloads
 import pytest
 from sqlalchemy import Engine, text
 
-from shared_models_ext.errors import InvalidInput
+from shared_models_ext.domain.errors import InvalidInput
 from shared_models_ext.store.base import StoreQuery
 from shared_models_ext.store.cursor import CURSOR_KEY_NAME
 from shared_models_ext.store.sql import SqlCatalogStore

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from shared_models_ext.dlc import (
+from shared_models_ext.domain.dlc import (
     dlc_image,
     image_tag,
     load_containers,
@@ -14,10 +14,10 @@ from shared_models_ext.dlc import (
     registry_account,
     registry_host,
 )
-from shared_models_ext.errors import InvalidInput
-from shared_models_ext.schemas import validate_ecr_image_uri
-from shared_models_ext.schemas.containers import DlcImageQuery
-from shared_models_ext.vocabulary import FRAMEWORK_LABELS
+from shared_models_ext.domain.errors import InvalidInput
+from shared_models_ext.domain.models import validate_ecr_image_uri
+from shared_models_ext.domain.models.containers import DlcImageQuery
+from shared_models_ext.domain.vocabulary import FRAMEWORK_LABELS
 
 
 def query(**overrides: Any) -> DlcImageQuery:

@@ -21,7 +21,7 @@ from conftest import MOTO_ENV, UserServer
 from fuzzing import examples_per_operation, fuzz_operation, load_schema, served_document
 from sqlalchemy import create_engine
 
-from shared_models_ext.openapi import build_openapi
+from shared_models_ext.api.openapi import build_openapi
 from shared_models_ext.store.engine import parse_url
 
 FUZZER = "fuzzer"

@@ -9,7 +9,7 @@ from typing import Any
 import payloads
 import pytest
 
-from shared_models_ext.schemas import CreateEntry, Entry
+from shared_models_ext.domain.models import CreateEntry, Entry
 from shared_models_ext.training.hub_document import (
     HUB_MODEL_DOCUMENT_KEYS,
     HUB_NOTEBOOK_DOCUMENT_KEYS,

@@ -7,7 +7,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from shared_models_ext.schemas import CreateEntry, invalid_from_validation_error, normalize_keywords
+from shared_models_ext.domain.models import (
+    CreateEntry,
+    invalid_from_validation_error,
+    normalize_keywords,
+)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from traitlets import TraitError
 
 from shared_models_ext.app import SharedModelsApp
-from shared_models_ext.identity import InvalidUserName, normalize_username, resolve_identity
+from shared_models_ext.domain.identity import InvalidUserName, normalize_username, resolve_identity
 from shared_models_ext.store.engine import parse_url
 from shared_models_ext.store.migrations import alembic_config
 from shared_models_ext.store.sql import SqlCatalogStore

@@ -146,7 +146,7 @@ async def test_cleanup_after_a_failed_listing_spares_an_object_replaced_meanwhil
 
 
 def _notebook_entry(entry_id: str, uri: str) -> Any:
-    from shared_models_ext.schemas import CreateEntry
+    from shared_models_ext.domain.models import CreateEntry
 
     return CreateEntry.model_validate(
         {

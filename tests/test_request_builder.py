@@ -11,8 +11,8 @@ from botocore.session import Session
 from botocore.validate import ParamValidator
 from payloads import model, training
 
-from shared_models_ext.errors import InvalidInput
-from shared_models_ext.schemas import Entry
+from shared_models_ext.domain.errors import InvalidInput
+from shared_models_ext.domain.models import Entry
 from shared_models_ext.training import TrainingChoices, build_training_job_request
 from shared_models_ext.training.rules import default_name, launched_from, tag_value
 

@@ -14,9 +14,9 @@ from typing import Annotated, Any
 import pytest
 from pydantic import AfterValidator, BaseModel, ValidationError
 
-from shared_models_ext.errors import InvalidInput
-from shared_models_ext.ids import ID_PATTERN, derive_id, with_suffix
-from shared_models_ext.schemas import (
+from shared_models_ext.domain.errors import InvalidInput
+from shared_models_ext.domain.ids import ID_PATTERN, derive_id, with_suffix
+from shared_models_ext.domain.models import (
     CategoricalHyperparameter,
     ContinuousHyperparameter,
     CreateEntry,
@@ -31,7 +31,7 @@ from shared_models_ext.schemas import (
     build_options,
     invalid_from_validation_error,
 )
-from shared_models_ext.vocabulary import TASK_LABELS
+from shared_models_ext.domain.vocabulary import TASK_LABELS
 
 ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com/churn:1.0"
 Loc = list[str | int]

@@ -16,14 +16,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, event, inspect, text, update
 
-from shared_models_ext.errors import (
+from shared_models_ext.domain.errors import (
     Conflict,
     InvalidInput,
     NotFound,
     PreconditionFailed,
     Unavailable,
 )
-from shared_models_ext.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
+from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
 from shared_models_ext.store.base import EntryFields, EntryRecord, StoreQuery
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import (

@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from shared_models_ext.schemas.training import TabularFormat
+from shared_models_ext.domain.models.training import TabularFormat
 from shared_models_ext.training import synthetic
 from shared_models_ext.training.synthetic import synthetic_csv_bytes, write_synthetic_csv
 

@@ -11,7 +11,7 @@ import payloads
 import pytest
 from sqlalchemy import Engine, event, text
 
-from shared_models_ext.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
+from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
 from shared_models_ext.store.base import EntryFields
 from shared_models_ext.store.sql import SqlCatalogStore
 from shared_models_ext.store.tables import NAME_TYPE
@@ -63,7 +63,7 @@ async def test_the_same_rule_holds_on_replace(api: Any) -> None:
 
 
 def test_schema_and_column_share_one_name_length() -> None:
-    from shared_models_ext.identity import MAX_USERNAME_LENGTH
+    from shared_models_ext.domain.identity import MAX_USERNAME_LENGTH
 
     assert NAME_TYPE.length == MAX_USERNAME_LENGTH == 255
 

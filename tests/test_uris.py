@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from shared_models_ext.schemas import (
+from shared_models_ext.domain.models import (
     EcrImageUri,
     S3Uri,
     parse_s3_uri,

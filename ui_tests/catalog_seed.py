@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from shared_models_ext.catalog import Catalog
-from shared_models_ext.schemas import CreateEntry, Entry
+from shared_models_ext.domain.models import CreateEntry, Entry
+from shared_models_ext.services.catalog import Catalog
 from shared_models_ext.store.sql import SqlCatalogStore
 
 DLC_IMAGE = (

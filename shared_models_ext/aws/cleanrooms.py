@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from ..errors import InvalidInput, SharedModelsError
+from ..domain.errors import InvalidInput, SharedModelsError
 from .clients import AwsClients
 from .errors import translate, upstream_text
 from .sagemaker import NameInUse

@@ -19,7 +19,7 @@ from botocore.exceptions import (
     ReadTimeoutError,
 )
 
-from ..errors import (
+from ..domain.errors import (
     Forbidden,
     NotFound,
     SharedModelsError,

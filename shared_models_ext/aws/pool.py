@@ -22,7 +22,7 @@ import anyio
 import anyio.from_thread
 import anyio.to_thread
 
-from ..errors import GatewayTimeout
+from ..domain.errors import GatewayTimeout
 
 T = TypeVar("T")
 

@@ -9,8 +9,8 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from ..errors import Conflict, TooLarge
-from ..schemas.uris import parse_s3_uri
+from ..domain.errors import Conflict, TooLarge
+from ..domain.models.uris import parse_s3_uri
 from .clients import AwsClients
 from .errors import aws_errors, refused_page_token, translate
 

@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from ..errors import Conflict, NotFound, SharedModelsError
+from ..domain.errors import Conflict, NotFound, SharedModelsError
 from .clients import AwsClients
 from .errors import refused_page_token, translate, upstream_text
 

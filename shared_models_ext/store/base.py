@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from ..vocabulary import Scope, SortKey, SortOrder
+from ..domain.vocabulary import Scope, SortKey, SortOrder
 
 
 @dataclass(frozen=True)

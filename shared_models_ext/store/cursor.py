@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Final
 
-from ..errors import InvalidInput
-from ..ids import is_valid_id
-from ..vocabulary import SortKey, SortOrder
+from ..domain.errors import InvalidInput
+from ..domain.ids import is_valid_id
+from ..domain.vocabulary import SortKey, SortOrder
 
 MAX_CURSOR_LENGTH: Final = 2048
 CURSOR_KEY_NAME: Final = "cursor_hmac_key"

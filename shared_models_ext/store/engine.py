@@ -27,7 +27,7 @@ from sqlalchemy.exc import ArgumentError, DataError, InterfaceError, Operational
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
-from ..errors import InvalidInput, Unavailable
+from ..domain.errors import InvalidInput, Unavailable
 
 WRITE_OPTION: Final = "shared_models_write"
 """Execution option that makes a SQLite transaction begin with ``BEGIN IMMEDIATE``."""

@@ -16,8 +16,8 @@ from sqlalchemy import Index, Integer, String, Text, UniqueConstraint, and_, del
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..errors import InvalidInput
-from ..vocabulary import LaunchKind
+from ..domain.errors import InvalidInput
+from ..domain.vocabulary import LaunchKind
 from . import cursor
 from .tables import ID_TYPE, NAME_TYPE, Base, UtcDateTime
 

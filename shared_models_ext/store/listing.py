@@ -7,8 +7,8 @@ from typing import Any, Final, get_args
 from sqlalchemy import ColumnElement, UnaryExpression, literal, select, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
-from ..errors import invalid_field
-from ..vocabulary import Scope, SortKey, SortOrder
+from ..domain.errors import invalid_field
+from ..domain.vocabulary import Scope, SortKey, SortOrder
 from .base import StoreQuery
 from .cursor import Position
 from .search import query_words, text_condition

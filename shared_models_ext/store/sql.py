@@ -21,8 +21,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import Conflict, NotFound, PreconditionFailed, invalid_field
-from ..ids import choose_free_id, is_valid_id
+from ..domain.errors import Conflict, NotFound, PreconditionFailed, invalid_field
+from ..domain.ids import choose_free_id, is_valid_id
 from . import cursor, listing
 from .base import EntryFields, EntryRecord, StorePage, StoreQuery
 from .engine import (

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from ..errors import invalid_field
-from ..schemas import Entry, InferenceSpec
+from ..domain.errors import invalid_field
+from ..domain.models import Entry, InferenceSpec
 from .rules import Problems, choose_instance_type, choose_name, choose_role, launch_tags
 
 DEFAULT_INFERENCE_PROGRAM: Final = "inference.py"

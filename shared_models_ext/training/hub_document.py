@@ -26,14 +26,14 @@ from __future__ import annotations
 import json
 from typing import Any, Final, Literal
 
-from ..schemas import Entry
-from ..schemas.hyperparameters import (
+from ..domain.models import Entry
+from ..domain.models.hyperparameters import (
     CategoricalHyperparameter,
     ContinuousHyperparameter,
     HyperparameterSpec,
     IntegerHyperparameter,
 )
-from ..schemas.training import InferenceSpec, TrainingSpec
+from ..domain.models.training import InferenceSpec, TrainingSpec
 
 MODEL_SCHEMA_VERSION: Final = "2.3.0"
 NOTEBOOK_SCHEMA_VERSION: Final = "1.0.0"

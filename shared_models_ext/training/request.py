@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
 
-from ..errors import invalid_field
-from ..schemas import Entry, TrainingSpec
-from ..schemas.training import RESERVED_HYPERPARAMETERS
-from ..schemas.training_job import (
+from ..domain.errors import invalid_field
+from ..domain.models import Entry, TrainingSpec
+from ..domain.models.training import RESERVED_HYPERPARAMETERS
+from ..domain.models.training_job import (
     AlgorithmSpecificationShape,
     ChannelShape,
     CheckpointConfigShape,

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Final
 
-from ..errors import ErrorDetail, InvalidInput
-from ..schemas.launch import ROLE_ARN, SAGEMAKER_NAME
-from ..schemas.validation import dotted
+from ..domain.errors import ErrorDetail, InvalidInput
+from ..domain.models.launch import ROLE_ARN, SAGEMAKER_NAME
+from ..domain.models.validation import dotted
 
 MAX_NAME_LENGTH: Final = 63
 TAG_ENTRY_ID: Final = "shared-models:entry-id"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ..schemas.launch import (
+from ..domain.models.launch import (
     DeploymentStatus,
     FinalMetric,
     StatusTransition,

@@ -22,7 +22,7 @@ from typing import BinaryIO, Final, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from ..schemas.training import ColumnSpec, TabularFormat
+from ..domain.models.training import ColumnSpec, TabularFormat
 
 #: Rows drawn from one generator; a fixed part of the output's definition.
 CHUNK_ROWS: Final = 8192

@@ -1,4 +1,4 @@
-import { SharedModelsClient } from '../api';
+import { SharedModelsClient } from '../api/catalog';
 import { apiPath, json, routedSettings } from './helpers';
 
 /** A client whose every request answers `body`; the requests are recorded. */

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { nullTranslator } from '@jupyterlab/translation';
 import type { Widget } from '@lumino/widgets';
 
-import { LaunchClient } from '../launch/api';
+import { LaunchClient } from '../api/launches';
 import {
   consoleUrl,
   LaunchesSection

@@ -3,11 +3,11 @@ import type { ICommandPalette } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 
-import { SharedModelsClient } from '../api';
-import { addCommands } from '../commands';
-import { SharedModelsModel } from '../model';
+import { SharedModelsClient } from '../api/catalog';
+import { addCommands } from '../catalog/commands';
+import { SharedModelsModel } from '../catalog/model';
 import { CommandIDs } from '../tokens';
-import { SharedModelsPanel } from '../widgets/panel';
+import { SharedModelsPanel } from '../catalog/panel';
 import { cannedSettings, ICanned, json } from './helpers';
 
 function setUp(withPalette: boolean, ...answers: ICanned[]) {

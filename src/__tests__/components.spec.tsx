@@ -2,11 +2,11 @@ import { nullTranslator } from '@jupyterlab/translation';
 import type { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
-import { EntryCard } from '../components/EntryCard';
-import { FilterPanel } from '../components/FilterPanel';
-import { Tabs } from '../components/Tabs';
-import { Vocabulary } from '../labels';
-import type { CatalogTab } from '../settings';
+import { EntryCard } from '../catalog/EntryCard';
+import { FilterPanel } from '../catalog/FilterPanel';
+import { Tabs } from '../common/Tabs';
+import { Vocabulary } from '../common/labels';
+import type { CatalogTab } from '../common/settings';
 import { makeEntry, waitFor } from './helpers';
 import { buttonNames, mount, press } from './render';
 

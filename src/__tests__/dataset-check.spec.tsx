@@ -2,17 +2,17 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
-import { SharedModelsClient } from '../api';
+import { SharedModelsClient } from '../api/catalog';
 import {
   DatasetCheckResult,
   DatasetCheckState,
   datasetVerdict
-} from '../components/DatasetCheck';
-import { EntryDetails } from '../components/details/EntryDetails';
-import { Vocabulary } from '../labels';
-import { ApiError } from '../request';
+} from '../datasets/DatasetCheck';
+import { EntryDetails } from '../details/EntryDetails';
+import { Vocabulary } from '../common/labels';
+import { ApiError } from '../api/request';
 import { TRANSLATION_DOMAIN } from '../tokens';
-import type { IDatasetCheck } from '../types';
+import type { IDatasetCheck } from '../api/types';
 import { createWizardWidget } from '../wizard/WizardWidget';
 import { json, makeEntry, waitFor } from './helpers';
 import { buttonNames, mount } from './render';

@@ -7,9 +7,9 @@ import { nullTranslator } from '@jupyterlab/translation';
 import type { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
-import { EntryDetails } from '../components/details/EntryDetails';
-import { MarkdownView } from '../components/details/MarkdownView';
-import { Vocabulary } from '../labels';
+import { EntryDetails } from '../details/EntryDetails';
+import { MarkdownView } from '../details/MarkdownView';
+import { Vocabulary } from '../common/labels';
 import { makeEntry, waitFor } from './helpers';
 import { buttonNames, mount } from './render';
 

@@ -1,8 +1,8 @@
 import { nullTranslator } from '@jupyterlab/translation';
 
-import { filterChips, kindLabel } from '../components/filters';
-import { Vocabulary } from '../labels';
-import type { IOptions } from '../types';
+import { filterChips, kindLabel } from '../catalog/filters';
+import { Vocabulary } from '../common/labels';
+import type { IOptions } from '../api/types';
 
 const trans = nullTranslator.load('shared_models_ext');
 

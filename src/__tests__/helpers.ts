@@ -1,7 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
-import type { ApiError } from '../request';
-import type { IEntry, IEntryPage } from '../types';
+import type { ApiError } from '../api/request';
+import type { IEntry, IEntryPage } from '../api/types';
 
 /** A canned HTTP answer. */
 export interface ICanned {

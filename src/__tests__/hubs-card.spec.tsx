@@ -3,16 +3,16 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import type { Widget } from '@lumino/widgets';
 
-import { EntryCard } from '../components/EntryCard';
-import { DestinationsClient } from '../destinations/api';
+import { EntryCard } from '../catalog/EntryCard';
+import { DestinationsClient } from '../api/destinations';
 import {
   DestinationCommandIDs,
   Destinations,
   setDestinations
 } from '../destinations/service';
-import { Vocabulary } from '../labels';
+import { Vocabulary } from '../common/labels';
 import { TRANSLATION_DOMAIN } from '../tokens';
-import type { IEntry } from '../types';
+import type { IEntry } from '../api/types';
 import {
   apiPath,
   flush,

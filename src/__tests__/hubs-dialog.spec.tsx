@@ -1,7 +1,7 @@
 import { Dialog } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 
-import { DestinationsClient } from '../destinations/api';
+import { DestinationsClient } from '../api/destinations';
 import { showHubDialog } from '../destinations/hubDialog';
 import { createHubBody, hubFormValue } from '../destinations/hubForm';
 import type { IHub } from '../destinations/types';

@@ -3,7 +3,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 
 import { addLaunchFeatures, choicesFromArgs } from '../launch';
-import type { SharedModelsModel } from '../model';
+import type { SharedModelsModel } from '../catalog/model';
 import { CommandIDs } from '../tokens';
 import { apiPath, json, routedSettings } from './helpers';
 

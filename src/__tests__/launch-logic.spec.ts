@@ -42,7 +42,7 @@ import type {
   IHyperparameterSpec,
   IInferenceSpec,
   ITrainingSpec
-} from '../types';
+} from '../api/types';
 
 const trans = nullTranslator.load(TRANSLATION_DOMAIN);
 

@@ -3,7 +3,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 import type { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
-import { LaunchClient } from '../launch/api';
+import { LaunchClient } from '../api/launches';
 import { LaunchesSection } from '../launch/components/LaunchesSection';
 import { TrainingJobView } from '../launch/components/TrainingJobView';
 import { showDeployDialog, showTrainDialog } from '../launch/dialogs';
@@ -12,7 +12,7 @@ import { pickContainerImage } from '../launch/pickers';
 import { StatusPoller } from '../launch/poll';
 import type { ITrainingJobStatus } from '../launch/types';
 import { TRANSLATION_DOMAIN } from '../tokens';
-import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
+import type { IEntry, IInferenceSpec, ITrainingSpec } from '../api/types';
 import {
   apiPath,
   ICanned,

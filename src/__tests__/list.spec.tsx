@@ -2,10 +2,10 @@ import { nullTranslator } from '@jupyterlab/translation';
 import type { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
-import { SharedModelsClient } from '../api';
-import { EntryList } from '../components/EntryList';
-import { SharedModelsModel } from '../model';
-import type { IEntryPage } from '../types';
+import { SharedModelsClient } from '../api/catalog';
+import { EntryList } from '../catalog/EntryList';
+import { SharedModelsModel } from '../catalog/model';
+import type { IEntryPage } from '../api/types';
 import {
   apiPath,
   ICanned,

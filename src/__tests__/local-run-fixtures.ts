@@ -1,5 +1,5 @@
-import type { ILocalRunStatus } from '../launch/local/types';
-import type { IEntry, ITrainingSpec } from '../types';
+import type { ILocalRunStatus } from '../local-runs/types';
+import type { IEntry, ITrainingSpec } from '../api/types';
 import { makeEntry } from './helpers';
 
 /** A tabular model's training, with two channels and a metric. */

@@ -1,16 +1,16 @@
 import { Dialog } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 
-import { LaunchClient } from '../launch/api';
-import { showRunLocallyDialog } from '../launch/local/dialog';
+import { LaunchClient } from '../api/launches';
+import { showRunLocallyDialog } from '../local-runs/dialog';
 import {
   checkRunForm,
   pythonChoices,
   runFieldKeys,
   runFormValue,
   startLocalRunBody
-} from '../launch/local/runForm';
-import { userHyperparameters } from '../launch/local/types';
+} from '../local-runs/runForm';
+import { userHyperparameters } from '../local-runs/types';
 import { trainFormValue } from '../launch/trainForm';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import { apiPath, ICanned, json, routedSettings, waitFor } from './helpers';

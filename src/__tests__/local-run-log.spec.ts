@@ -3,7 +3,7 @@ import {
   dropLines,
   lastLines,
   LogView
-} from '../launch/local/logView';
+} from '../local-runs/logView';
 
 /** A LogView whose frames run when the test says. */
 function logView(maxLines = 5) {

@@ -3,18 +3,18 @@ import type { Widget } from '@lumino/widgets';
 import * as React from 'react';
 import uPlot from 'uplot';
 
-import { LaunchClient } from '../launch/api';
+import { LaunchClient } from '../api/launches';
 import { LaunchesSection } from '../launch/components/LaunchesSection';
 import { LaunchesModel } from '../launch/launchesModel';
-import { LogView } from '../launch/local/logView';
-import { toAlignedData } from '../launch/local/metricChart';
-import { RunView } from '../launch/local/RunView';
-import { LocalRunModel } from '../launch/local/runModel';
+import { LogView } from '../local-runs/logView';
+import { toAlignedData } from '../local-runs/metricChart';
+import { RunView } from '../local-runs/RunView';
+import { LocalRunModel } from '../local-runs/runModel';
 import type {
   ILocalRunLog,
   LocalRunStatusName,
   MetricPoint
-} from '../launch/local/types';
+} from '../local-runs/types';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import { apiPath, ICanned, json, routedSettings, waitFor } from './helpers';
 import { runStatus } from './local-run-fixtures';

@@ -1,6 +1,6 @@
-import { SharedModelsClient } from '../api';
-import { SharedModelsModel } from '../model';
-import { DEFAULT_SETTINGS } from '../settings';
+import { SharedModelsClient } from '../api/catalog';
+import { SharedModelsModel } from '../catalog/model';
+import { DEFAULT_SETTINGS } from '../common/settings';
 import {
   apiPath,
   flush,

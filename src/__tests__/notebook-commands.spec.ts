@@ -6,15 +6,15 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
 
-import { SharedModelsClient } from '../api';
-import { SharedModelsModel } from '../model';
+import { SharedModelsClient } from '../api/catalog';
+import { SharedModelsModel } from '../catalog/model';
 import {
   addNotebookCommands,
   browserDirectory,
   findNotebookTarget,
   saveBeforeSharing
-} from '../notebookCommands';
-import { notifyProgress } from '../notify';
+} from '../notebooks/commands';
+import { notifyProgress } from '../common/notify';
 import { CommandIDs, TRANSLATION_DOMAIN } from '../tokens';
 import { flush, json, routedSettings, waitFor } from './helpers';
 

@@ -1,8 +1,8 @@
 import { PromiseDelegate } from '@lumino/coreutils';
 
-import { EntryPager, PageFetcher } from '../pager';
-import { ApiError } from '../request';
-import type { IEntryPage } from '../types';
+import { EntryPager, PageFetcher } from '../common/pager';
+import { ApiError } from '../api/request';
+import type { IEntryPage } from '../api/types';
 import { makeEntry, page } from './helpers';
 
 /** A fetcher whose answers the test gives, one call at a time. */

@@ -1,12 +1,12 @@
 import { ServerConnection } from '@jupyterlab/services';
 import { Widget } from '@lumino/widgets';
 
-import { SharedModelsClient } from '../api';
-import { sharedModelsIcon } from '../icons';
-import { SharedModelsModel } from '../model';
-import { ApiError } from '../request';
+import { SharedModelsClient } from '../api/catalog';
+import { sharedModelsIcon } from '../common/icons';
+import { SharedModelsModel } from '../catalog/model';
+import { ApiError } from '../api/request';
 import { PANEL_ID } from '../tokens';
-import { SharedModelsPanel } from '../widgets/panel';
+import { SharedModelsPanel } from '../catalog/panel';
 import {
   apiPath,
   cannedSettings,

@@ -7,7 +7,7 @@ import {
   searchParam,
   sortParams,
   withFilter
-} from '../query';
+} from '../catalog/query';
 
 const BASE: ICatalogQuery = {
   tab: 'organization',

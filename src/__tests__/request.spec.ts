@@ -1,6 +1,6 @@
 import { ServerConnection } from '@jupyterlab/services';
 
-import { ApiError, requestAPI } from '../request';
+import { ApiError, requestAPI } from '../api/request';
 import { cannedSettings, json, rejectionOf } from './helpers';
 
 describe('requestAPI', () => {

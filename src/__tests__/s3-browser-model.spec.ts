@@ -1,8 +1,8 @@
 import { PromiseDelegate } from '@lumino/coreutils';
 
 import { S3BrowserModel } from '../s3/browserModel';
-import { ApiError } from '../request';
-import type { IBucketList, IS3Listing } from '../types';
+import { ApiError } from '../api/request';
+import type { IBucketList, IS3Listing } from '../api/types';
 
 /** A lister whose answers the test gives, one call at a time. */
 function controlledLister() {

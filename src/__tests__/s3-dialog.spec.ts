@@ -1,11 +1,11 @@
 import { Dialog } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 
-import { browseS3 } from '../dialogs/s3browser';
-import { ApiError } from '../request';
+import { browseS3 } from '../s3/dialog';
+import { ApiError } from '../api/request';
 import type { IS3Lister } from '../s3/browserModel';
 import { TRANSLATION_DOMAIN } from '../tokens';
-import type { IS3Listing } from '../types';
+import type { IS3Listing } from '../api/types';
 import { waitFor } from './helpers';
 import { press } from './render';
 

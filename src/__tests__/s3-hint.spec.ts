@@ -1,7 +1,7 @@
 import { PromiseDelegate } from '@lumino/coreutils';
 import { nullTranslator } from '@jupyterlab/translation';
 
-import { ApiError } from '../request';
+import { ApiError } from '../api/request';
 import { S3HintChecker, S3HintState } from '../s3/hint';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import { s3HintText } from '../wizard/components/S3Tools';

@@ -1,5 +1,5 @@
 import * as schema from '../../schema/plugin.json';
-import { DEFAULT_SETTINGS, readSettings } from '../settings';
+import { DEFAULT_SETTINGS, readSettings } from '../common/settings';
 
 describe('readSettings', () => {
   it('matches the defaults of schema/plugin.json', () => {

@@ -6,8 +6,8 @@ import {
   parseUserList,
   toFormValue,
   toShare
-} from '../components/ShareForm';
-import { toEntryInput } from '../dialogs/share';
+} from '../sharing/ShareForm';
+import { toEntryInput } from '../sharing/dialog';
 import { makeEntry } from './helpers';
 
 const trans = nullTranslator.load('shared_models_ext');

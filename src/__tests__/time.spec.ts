@@ -3,7 +3,7 @@ import {
   parseTime,
   relativeTime,
   toLocale
-} from '../components/time';
+} from '../common/time';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 

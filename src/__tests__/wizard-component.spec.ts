@@ -1,9 +1,9 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { SharedModelsClient } from '../api';
+import { SharedModelsClient } from '../api/catalog';
 import { TRANSLATION_DOMAIN } from '../tokens';
-import type { IEntry, Kind } from '../types';
+import type { IEntry, Kind } from '../api/types';
 import { createWizardWidget } from '../wizard/WizardWidget';
 import { json, waitFor } from './helpers';
 import {

@@ -1,5 +1,5 @@
 /** Entries and options shaped like the server's, for the wizard's tests. */
-import type { IEntry, IOptions } from '../types';
+import type { IEntry, IOptions } from '../api/types';
 
 export const DLC_URI =
   '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-cpu-py311-ubuntu20.04-sagemaker';

@@ -3,8 +3,8 @@ import { MainAreaWidget } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { SharedModelsClient } from '../api';
-import { sharedModelsIcon } from '../icons';
+import { SharedModelsClient } from '../api/catalog';
+import { sharedModelsIcon } from '../common/icons';
 import { openEntryWizard } from '../wizard';
 import { json } from './helpers';
 import { routedSettings } from './wizard-dom';

@@ -2,7 +2,7 @@ import { Notification } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { SharedModelsClient } from '../api';
+import { SharedModelsClient } from '../api/catalog';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import {
   bodyFromForm,

@@ -8,7 +8,7 @@ import {
 } from '../launch/components/FormField';
 import { useSignal } from '../launch/components/hooks';
 import type { FormState } from '../launch/form';
-import type { IEntry } from '../types';
+import type { IEntry } from '../api/types';
 import { DestinationWarnings, LiveCheckNote } from './components';
 import {
   CLEANROOMS_KEYS,

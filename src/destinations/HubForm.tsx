@@ -8,7 +8,7 @@ import {
 } from '../launch/components/FormField';
 import { useSignal } from '../launch/components/hooks';
 import type { FormState } from '../launch/form';
-import type { IEntry } from '../types';
+import type { IEntry } from '../api/types';
 import { HUB_KEYS, IHubFormValue } from './hubForm';
 import type { HubList } from './hubList';
 import type { IHub } from './types';

@@ -6,7 +6,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { IEntry } from '../types';
+import type { IEntry } from '../api/types';
 import type { IPublicationsState } from './publications';
 import type { IHubPublication } from './types';
 import { currentDestinations, DestinationCommandIDs } from './service';

@@ -4,7 +4,7 @@
  * (the body's paths, where the server's details land). No rule lives here:
  * the server checks every field (live, with `?dry_run=true`).
  */
-import type { IEntry } from '../types';
+import type { IEntry } from '../api/types';
 import type {
   ICleanRoomsRegistration,
   IPrivacyConfiguration,

@@ -2,10 +2,10 @@
  * Where the server's field details land on a destination form. The server
  * owns every rule; this only moves a detail to the field it is about.
  */
-import { asApiError } from '../errors';
+import { asApiError } from '../common/errors';
 import { fieldKey, type FieldErrors } from '../launch/form';
-import { ApiError } from '../request';
-import type { IErrorDetail } from '../types';
+import { ApiError } from '../api/request';
+import type { IErrorDetail } from '../api/types';
 
 /** Locations the server may start a detail with that name no field. */
 const ROOTS = new Set(['body', 'query']);

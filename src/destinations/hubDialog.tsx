@@ -11,8 +11,8 @@ import * as React from 'react';
 
 import { FormState } from '../launch/form';
 import { runDialog, submitLaunch, SubmitDialog } from '../launch/submitDialog';
-import type { IEntry } from '../types';
-import type { DestinationsClient } from './api';
+import type { IEntry } from '../api/types';
+import type { DestinationsClient } from '../api/destinations';
 import { normaliseError } from './details';
 import { HubForm } from './HubForm';
 import {

@@ -6,9 +6,9 @@
 import type { IDisposable } from '@lumino/disposable';
 import type { ISignal } from '@lumino/signaling';
 
-import { EntryPager, IPagerState } from '../pager';
-import type { IEntry, IEntryPage } from '../types';
-import type { DestinationsClient } from './api';
+import { EntryPager, IPagerState } from '../common/pager';
+import type { IEntry, IEntryPage } from '../api/types';
+import type { DestinationsClient } from '../api/destinations';
 import type { IHub, IHubPage } from './types';
 
 export const HUB_PAGE_SIZE = 20;

@@ -9,10 +9,10 @@ import { Notification, showErrorMessage } from '@jupyterlab/apputils';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
-import { ENTRY_ARGS, entryFetcher } from '../entryCommands';
-import type { SharedModelsModel } from '../model';
+import { ENTRY_ARGS, entryFetcher } from '../catalog/entryCommands';
+import type { SharedModelsModel } from '../catalog/model';
 import { TRANSLATION_DOMAIN } from '../tokens';
-import { DestinationsClient } from './api';
+import { DestinationsClient } from '../api/destinations';
 import { offersCleanRooms, offersHub } from './card';
 import {
   DestinationCommandIDs,

@@ -6,7 +6,7 @@
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../errors';
+import { asApiError } from '../common/errors';
 import type { FieldErrors } from '../launch/form';
 import { normaliseError, splitDetails } from './details';
 

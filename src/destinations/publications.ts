@@ -6,9 +6,9 @@
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../errors';
-import type { ApiError } from '../request';
-import type { DestinationsClient } from './api';
+import { asApiError } from '../common/errors';
+import type { ApiError } from '../api/request';
+import type { DestinationsClient } from '../api/destinations';
 import type { IHubPublication } from './types';
 
 export interface IPublicationsState {

@@ -6,7 +6,7 @@
  */
 import type { CommandRegistry } from '@lumino/commands';
 
-import type { DestinationsClient } from './api';
+import type { DestinationsClient } from '../api/destinations';
 import { HubPublications } from './publications';
 
 /** The destination commands (args: `{id}`, a catalog entry's ID). */

@@ -8,9 +8,9 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { asApiError } from '../errors';
-import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
-import type { LaunchClient } from './api';
+import { asApiError } from '../common/errors';
+import type { IEntry, IInferenceSpec, ITrainingSpec } from '../api/types';
+import type { LaunchClient } from '../api/launches';
 import { DeployForm } from './components/DeployForm';
 import { TrainForm } from './components/TrainForm';
 import { FormState } from './form';

@@ -6,7 +6,7 @@
  */
 import { ISignal, Signal } from '@lumino/signaling';
 
-import type { IErrorDetail } from '../types';
+import type { IErrorDetail } from '../api/types';
 
 /** Problems by field key (`job_name`, `hyperparameters.epochs`, …). */
 export type FieldErrors = Record<string, string>;

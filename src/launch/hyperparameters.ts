@@ -6,7 +6,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
-import type { IHyperparameterSpec } from '../types';
+import type { IHyperparameterSpec } from '../api/types';
 
 export const MAX_HYPERPARAMETER_VALUE = 2500;
 

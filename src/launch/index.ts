@@ -15,13 +15,13 @@ import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import type { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
-import { toLocale } from '../components/time';
-import { asApiError } from '../errors';
-import { ENTRY_ARGS, entryFetcher } from '../entryCommands';
-import type { SharedModelsModel } from '../model';
+import { toLocale } from '../common/time';
+import { asApiError } from '../common/errors';
+import { ENTRY_ARGS, entryFetcher } from '../catalog/entryCommands';
+import type { SharedModelsModel } from '../catalog/model';
 import { CommandIDs, TRANSLATION_DOMAIN } from '../tokens';
-import type { IEntry, IInferenceSpec, ITrainingSpec } from '../types';
-import { LaunchClient } from './api';
+import type { IEntry, IInferenceSpec, ITrainingSpec } from '../api/types';
+import { LaunchClient } from '../api/launches';
 import { LaunchesSection } from './components/LaunchesSection';
 import { exportText, saveNewFile } from './exportFile';
 import {
@@ -31,7 +31,7 @@ import {
   VIEW_ARGS
 } from './commandArgs';
 import { LaunchesModel } from './launchesModel';
-import { addRunLocallyCommand } from './local/command';
+import { addRunLocallyCommand } from '../local-runs/command';
 import type { ICreateTrainingJobRequest, ILaunch } from './types';
 import type { LaunchViewKind, LaunchViews, LaunchWidget } from './views';
 

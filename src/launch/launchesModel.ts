@@ -6,10 +6,10 @@
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../errors';
-import type { ApiError } from '../request';
-import type { LaunchClient } from './api';
-import { isFinalLocalRunStatus } from './local/types';
+import { asApiError } from '../common/errors';
+import type { ApiError } from '../api/request';
+import type { LaunchClient } from '../api/launches';
+import { isFinalLocalRunStatus } from '../local-runs/types';
 import {
   IPollState,
   isFinalEndpointStatus,

@@ -8,8 +8,8 @@
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../errors';
-import type { ApiError } from '../request';
+import { asApiError } from '../common/errors';
+import type { ApiError } from '../api/request';
 
 export interface IBackoff {
   /** The first delay (ms). */

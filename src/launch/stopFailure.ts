@@ -2,7 +2,7 @@
 import { Notification } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
 
-import { asApiError } from '../errors';
+import { asApiError } from '../common/errors';
 
 /**
  * Tell why a stop was refused: a 409 (already stopping or ended) is news, not

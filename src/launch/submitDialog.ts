@@ -1,9 +1,9 @@
 import { Dialog } from '@jupyterlab/apputils';
 import type { ReactWidget } from '@jupyterlab/ui-components';
 
-import { asApiError } from '../errors';
-import { notifyProgress, type IProgressMessages } from '../notify';
-import type { ApiError } from '../request';
+import { asApiError } from '../common/errors';
+import { notifyProgress, type IProgressMessages } from '../common/notify';
+import type { ApiError } from '../api/request';
 import { FormState, placeDetails } from './form';
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
-import type { IInferenceSpec, ITrainingSpec } from '../types';
+import type { IInferenceSpec, ITrainingSpec } from '../api/types';
 import { checkHyperparameterValue, defaultValues } from './hyperparameters';
 import { defaultName, isValidName, isValidRoleArn } from './names';
 import type { FieldErrors } from './form';

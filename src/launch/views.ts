@@ -14,12 +14,12 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { sharedModelsIcon } from '../icons';
-import type { LaunchClient } from './api';
+import { sharedModelsIcon } from '../common/icons';
+import type { LaunchClient } from '../api/launches';
 import { EndpointView } from './components/EndpointView';
 import { TrainingJobView } from './components/TrainingJobView';
 import { notifyStopFailure } from './stopFailure';
-import { LocalRunWidget } from './local/runWidget';
+import { LocalRunWidget } from '../local-runs/runWidget';
 import { isFinalEndpointStatus, isFinalJobStatus, StatusPoller } from './poll';
 import type { IDeploymentStatus, ITrainingJobStatus } from './types';
 

@@ -1,9 +1,9 @@
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../errors';
-import type { ApiError } from '../request';
-import type { IBucketList, IS3Listing } from '../types';
+import { asApiError } from '../common/errors';
+import type { ApiError } from '../api/request';
+import type { IBucketList, IS3Listing } from '../api/types';
 import { parentLocation, relativeName } from './paths';
 
 /** What the S3 browser needs of the API client. */

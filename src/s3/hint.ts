@@ -1,6 +1,6 @@
 import type { IDisposable } from '@lumino/disposable';
 
-import { asApiError } from '../errors';
+import { asApiError } from '../common/errors';
 
 /** What the hint under an S3 URI field says. */
 export type S3HintState =

@@ -3,9 +3,9 @@ import { MainAreaWidget } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { SharedModelsClient } from '../api';
-import { sharedModelsIcon } from '../icons';
-import type { IEntry, Kind } from '../types';
+import type { SharedModelsClient } from '../api/catalog';
+import { sharedModelsIcon } from '../common/icons';
+import type { IEntry, Kind } from '../api/types';
 import { EntryWizard } from './components/EntryWizard';
 
 export interface IWizardWidgetOptions {

@@ -12,7 +12,7 @@ import type {
   IInferenceSpec,
   IShareNotebookInput,
   ITrainingSpec
-} from '../types';
+} from '../api/types';
 import {
   canvasAllowed,
   IEntryForm,

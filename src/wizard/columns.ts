@@ -1,7 +1,7 @@
 /**
  * The tabular column format: reading a pasted CSV header into columns.
  */
-import type { ColumnType } from '../types';
+import type { ColumnType } from '../api/types';
 
 /** One row of the column format editor. */
 export interface IColumnRow {

@@ -5,8 +5,8 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { SharedModelsClient } from '../api';
-import type { IOptions } from '../types';
+import type { SharedModelsClient } from '../api/catalog';
+import type { IOptions } from '../api/types';
 
 export interface IWizardContext {
   trans: TranslationBundle;

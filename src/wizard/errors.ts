@@ -7,7 +7,7 @@
  * `training.tabular` as a whole…) moves up to the nearest field that shows;
  * what is left goes to the summary at the top of the wizard.
  */
-import type { IErrorDetail } from '../types';
+import type { IErrorDetail } from '../api/types';
 import type { IEntryForm, IKeyValueRow } from './form';
 
 /** Problems by field path: `"training.channels.0.uri"` → message. */

@@ -16,7 +16,7 @@ import type {
   ITrainingSpec,
   Kind,
   Scaling
-} from '../types';
+} from '../api/types';
 import type { IColumnRow } from './columns';
 
 export type { IColumnRow } from './columns';

@@ -8,9 +8,9 @@ import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { Widget } from '@lumino/widgets';
 
-import type { SharedModelsClient } from '../api';
+import type { SharedModelsClient } from '../api/catalog';
 import { TRANSLATION_DOMAIN } from '../tokens';
-import type { IEntry } from '../types';
+import type { IEntry } from '../api/types';
 import { createWizardWidget, wizardId } from './WizardWidget';
 
 export interface IWizardOptions {

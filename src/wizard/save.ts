@@ -2,9 +2,9 @@
  * Saving the wizard's form: create or replace the entry, and sort the
  * answer into what the wizard shows.
  */
-import type { SharedModelsClient } from '../api';
-import { ApiError } from '../request';
-import type { IEntry } from '../types';
+import type { SharedModelsClient } from '../api/catalog';
+import { ApiError } from '../api/request';
+import type { IEntry } from '../api/types';
 import { bodyFromForm, shareBodyFromForm } from './body';
 import { fieldErrors, FieldErrors } from './errors';
 import type { IEntryForm } from './form';

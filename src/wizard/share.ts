@@ -4,8 +4,8 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
-import { notifyProgress } from '../notify';
-import type { IEntry } from '../types';
+import { notifyProgress } from '../common/notify';
+import type { IEntry } from '../api/types';
 import type { IEntryForm } from './form';
 import { asApiError } from './save';
 

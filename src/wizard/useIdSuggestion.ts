@@ -6,8 +6,8 @@
  */
 import * as React from 'react';
 
-import type { SharedModelsClient } from '../api';
-import type { Kind } from '../types';
+import type { SharedModelsClient } from '../api/catalog';
+import type { Kind } from '../api/types';
 import { deriveId } from './ids';
 
 export const SUGGEST_DELAY = 250;

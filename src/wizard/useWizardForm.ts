@@ -5,7 +5,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { IOptions } from '../types';
+import type { IOptions } from '../api/types';
 import { FieldErrors, IUnplacedError } from './errors';
 import { visibleFields, valueAt } from './fields';
 import type { IEntryForm } from './form';

@@ -6,7 +6,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
-import type { IOptions } from '../types';
+import type { IOptions } from '../api/types';
 import { addError, FieldErrors } from './errors';
 import { canvasAllowed, IEntryForm, splitUsers } from './form';
 import { isValidId, MAX_ID_LENGTH } from './ids';

@@ -19,7 +19,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, func, select
 
-from ...errors import Unavailable
+from ...domain.errors import Unavailable
 from ..engine import WRITE_OPTION
 
 VERSION_TABLE: Final = "shared_models_alembic_version"

@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { IInferenceSpec } from '../../types';
+import type { IInferenceSpec } from '../../api/types';
 import type { FormState } from '../form';
 import type { IDeployFormValue } from '../trainForm';
 import { FormProblems, FormStatus } from './FormField';

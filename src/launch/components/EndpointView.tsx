@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { Code, Fields } from '../../components/details/Fields';
+import { Code, Fields } from '../../details/Fields';
 import { regionOfArn } from '../names';
 import type { StatusPoller } from '../poll';
 import type { IDeploymentStatus } from '../types';

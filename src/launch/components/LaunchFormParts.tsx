@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { Code } from '../../components/details/Fields';
+import { Code } from '../../details/Fields';
 import type { FormState } from '../form';
 import { FormField } from './FormField';
 import { InstanceFields, RoleField } from './InstanceFields';

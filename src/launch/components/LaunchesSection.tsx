@@ -6,7 +6,7 @@ import {
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { RelativeTime } from '../../components/RelativeTime';
+import { RelativeTime } from '../../common/RelativeTime';
 import { hasLiveStatus, type LaunchesModel } from '../launchesModel';
 import type { ILaunch } from '../types';
 import { useSignal } from './hooks';

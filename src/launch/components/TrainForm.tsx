@@ -1,7 +1,11 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { IEntry, IHyperparameterSpec, ITrainingSpec } from '../../types';
+import type {
+  IEntry,
+  IHyperparameterSpec,
+  ITrainingSpec
+} from '../../api/types';
 import type { FormState } from '../form';
 import { describeRange } from '../hyperparameters';
 import type { ITrainFormValue } from '../trainForm';

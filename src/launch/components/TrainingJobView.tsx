@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { Code, Fields, Table } from '../../components/details/Fields';
+import { Code, Fields, Table } from '../../details/Fields';
 import { cloudWatchUrl, formatDuration } from '../format';
 import { regionOfArn } from '../names';
 import type { StatusPoller } from '../poll';

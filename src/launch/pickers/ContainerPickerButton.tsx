@@ -1,8 +1,8 @@
 import * as React from 'react';
 
-import type { ImageSource } from '../../types';
+import type { ImageSource } from '../../api/types';
 import { useWizard } from '../../wizard/context';
-import { LaunchClient } from '../api';
+import { LaunchClient } from '../../api/launches';
 import { dlcTable } from '../types';
 import type { ImageScope } from '../types';
 

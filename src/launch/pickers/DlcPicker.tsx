@@ -1,8 +1,8 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { asApiError } from '../../errors';
-import type { LaunchClient } from '../api';
+import { asApiError } from '../../common/errors';
+import type { LaunchClient } from '../../api/launches';
 import {
   dlcQuery,
   IDlcChoice,

@@ -1,9 +1,9 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { RelativeTime } from '../../components/RelativeTime';
-import { asApiError } from '../../errors';
-import type { LaunchClient } from '../api';
+import { RelativeTime } from '../../common/RelativeTime';
+import { asApiError } from '../../common/errors';
+import type { LaunchClient } from '../../api/launches';
 import { formatBytes } from '../format';
 import type { IEcrImage, IEcrImageList, IEcrRepositoryList } from '../types';
 import { ChoiceList } from './ChoiceList';

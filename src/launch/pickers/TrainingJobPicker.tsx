@@ -1,9 +1,9 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { RelativeTime } from '../../components/RelativeTime';
-import { asApiError } from '../../errors';
-import type { LaunchClient } from '../api';
+import { RelativeTime } from '../../common/RelativeTime';
+import { asApiError } from '../../common/errors';
+import type { LaunchClient } from '../../api/launches';
 import { StatusBadge } from '../components/StatusBadge';
 import type { ITrainingJobSummary } from '../types';
 import { ChoiceList } from './ChoiceList';

@@ -9,8 +9,8 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import type { Message } from '@lumino/messaging';
 import * as React from 'react';
 
-import type { ImageSource } from '../../types';
-import type { LaunchClient } from '../api';
+import type { ImageSource } from '../../api/types';
+import type { LaunchClient } from '../../api/launches';
 import { choiceFromUri } from '../dlc';
 import type { IDeepLearningContainers, ImageScope } from '../types';
 import { DlcPicker } from './DlcPicker';

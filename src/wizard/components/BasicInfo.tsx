@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import type { DataType } from '../../types';
+import type { DataType } from '../../api/types';
 import { useWizard } from '../context';
 import type { IEntryForm } from '../form';
 import { SelectField, TextField } from './Field';

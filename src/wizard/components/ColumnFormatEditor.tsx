@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import type { ColumnType } from '../../types';
+import type { ColumnType } from '../../api/types';
 import { columnsFromHeader, IColumnRow } from '../columns';
 import { useWizard } from '../context';
 import { SelectField } from './Field';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 
 import { ContainerPickerButton } from '../../launch/pickers/ContainerPickerButton';
-import type { ImageSource } from '../../types';
+import type { ImageSource } from '../../api/types';
 import { useWizard } from '../context';
 import type { IContainerForm } from '../form';
 import { SelectField, TextField } from './Field';

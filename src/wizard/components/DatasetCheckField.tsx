@@ -3,7 +3,7 @@ import * as React from 'react';
 import {
   DatasetCheckResult,
   useDatasetCheck
-} from '../../components/DatasetCheck';
+} from '../../datasets/DatasetCheck';
 import { useWizard } from '../context';
 import { s3UriProblem } from '../uris';
 

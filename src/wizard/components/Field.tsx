@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import type { IChoice } from '../../types';
+import type { IChoice } from '../../api/types';
 import { fieldId, useWizard } from '../context';
 
 /** What a control needs to be labelled, described and marked invalid. */

@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import type { Scaling } from '../../types';
+import type { Scaling } from '../../api/types';
 import { useWizard } from '../context';
 import {
   emptyHyperparameter,

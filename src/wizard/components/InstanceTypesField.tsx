@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import type { IInstanceTypeInfo } from '../../types';
+import type { IInstanceTypeInfo } from '../../api/types';
 import { fieldId, useWizard } from '../context';
 import { FieldError, RequiredMark, SelectField, useControl } from './Field';
 

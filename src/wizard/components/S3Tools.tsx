@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { browseS3 } from '../../dialogs/s3browser';
+import { browseS3 } from '../../s3/dialog';
 import { S3HintChecker, S3HintState } from '../../s3/hint';
 import { useWizard } from '../context';
 import { s3UriProblem } from '../uris';

@@ -1,7 +1,7 @@
 import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { IChoice } from '../../types';
+import type { IChoice } from '../../api/types';
 import { useWizard } from '../context';
 import { FieldError, useControl } from './Field';
 

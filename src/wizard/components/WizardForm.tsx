@@ -1,8 +1,8 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { SharedModelsClient } from '../../api';
-import type { IEntry, IOptions, Kind } from '../../types';
+import type { SharedModelsClient } from '../../api/catalog';
+import type { IEntry, IOptions, Kind } from '../../api/types';
 import { IWizardContext, WizardContext } from '../context';
 import { placeErrors } from '../errors';
 import { visibleFields } from '../fields';

@@ -1,0 +1,41 @@
+"""/me, /options, /id-suggestions and /openapi.json."""
+
+from __future__ import annotations
+
+from jupyter_server.auth.decorator import authorized
+from tornado import web
+
+from ...domain.models import IdSuggestion, IdSuggestionQuery, Me, build_options
+from ..openapi import build_openapi
+from .base import SharedModelsHandler
+
+
+class MeHandler(SharedModelsHandler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        identity = self.services.identity
+        self.send_json(Me(username=identity.username, display_name=identity.display_name))
+
+
+class OptionsHandler(SharedModelsHandler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        self.send_json(build_options())
+
+
+class IdSuggestionHandler(SharedModelsHandler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        query = self.parse_query(IdSuggestionQuery)
+        suggestion = await self.run(self.services.catalog.suggest_id, query.title, query.kind)
+        self.send_json(IdSuggestion(id=suggestion))
+
+
+class OpenAPIHandler(SharedModelsHandler):
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        self.send_json(build_openapi(self.base_url))

@@ -1,0 +1,225 @@
+"""Launching from a card: training jobs and deployments, and each user's launches.
+
+No tornado here: handlers parse, call these methods off the event loop, serialise.
+Anyone who can see an entry may launch it (not only its owner); what they launch is
+tagged ``shared-models:entry-id`` / ``shared-models:launched-by`` and recorded in the
+store ("my launches").
+
+Retries never launch twice: SageMaker names are unique per account and region, so a
+retried request (same name) finds the name taken; when the resource that holds it was
+launched from the same entry by the same user (its tags say so), that resource is the
+answer; otherwise the name belongs to something else: 409.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime, timezone
+
+from ..aws.sagemaker import NameInUse, SageMakerService
+from ..domain.errors import Conflict, NotFound, invalid_field
+from ..domain.models import Entry
+from ..domain.models.launch import (
+    DeploymentCreated,
+    DeploymentStatus,
+    Launch,
+    LaunchPage,
+    LaunchQuery,
+    TrainingJobLaunched,
+    TrainingJobStatus,
+    TrainingJobStopping,
+)
+from ..domain.models.training_job import CreateTrainingJobRequest
+from ..store import NewLaunch, SqlLaunchStore
+from ..training import (
+    DeploymentChoices,
+    TrainingChoices,
+    build_deployment,
+    build_training_job_request,
+    deployment_status,
+    launched_from,
+    training_job_status,
+)
+from ..training.rules import is_valid_name
+from .catalog import Catalog
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Launcher:
+    """Training jobs and endpoints launched from entries. Blocking: run off the loop."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        sagemaker: SageMakerService,
+        open_store: Callable[[], SqlLaunchStore],
+        default_role_arn: str | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self._catalog = catalog
+        self._sagemaker = sagemaker
+        self._open_store = open_store
+        self._default_role_arn = default_role_arn or None
+        self._clock = clock
+
+    # -- training --------------------------------------------------------------
+
+    def training_job_request(
+        self, viewer: str, entry_id: str, choices: TrainingChoices
+    ) -> CreateTrainingJobRequest:
+        """The CreateTrainingJob request ``viewer`` would send (the export)."""
+        return self._training_request(self._catalog.get(viewer, entry_id), viewer, choices)
+
+    def launch_training_job(
+        self, viewer: str, entry_id: str, choices: TrainingChoices
+    ) -> TrainingJobLaunched:
+        entry = self._catalog.get(viewer, entry_id)
+        request = self._training_request(entry, viewer, choices)
+        name = request.TrainingJobName
+        sagemaker = self._sagemaker
+        arn, created = self._create_or_adopt(
+            lambda: sagemaker.create_training_job(request.to_api()),
+            lambda: str(sagemaker.describe_training_job(name)["TrainingJobArn"]),
+            entry,
+            viewer,
+            ("training job", name, "job_name"),
+        )
+        status = (
+            "InProgress"
+            if created
+            else str(sagemaker.describe_training_job(name)["TrainingJobStatus"])
+        )
+        self._record("training-job", viewer, entry, name, arn)
+        return TrainingJobLaunched(job_name=name, arn=arn, status=status)
+
+    def training_job(self, name: str) -> TrainingJobStatus:
+        _check_name(name, "job_name")
+        return training_job_status(self._sagemaker.describe_training_job(name))
+
+    def stop_training_job(self, name: str) -> TrainingJobStopping:
+        _check_name(name, "job_name")
+        self._sagemaker.stop_training_job(name)
+        return TrainingJobStopping(job_name=name, status="Stopping")
+
+    # -- deployment ------------------------------------------------------------
+
+    def deploy(self, viewer: str, entry_id: str, choices: DeploymentChoices) -> DeploymentCreated:
+        """CreateModel, CreateEndpointConfig, CreateEndpoint (each adopted on a retry)."""
+        entry = self._catalog.get(viewer, entry_id)
+        requests = build_deployment(
+            entry,
+            choices,
+            launched_by=viewer,
+            now=self._clock(),
+            default_role_arn=self._default_role_arn,
+        )
+        name = requests.endpoint_name
+        sagemaker = self._sagemaker
+        self._create_or_adopt(
+            lambda: sagemaker.create_model(requests.create_model),
+            lambda: sagemaker.model_arn(name),
+            entry,
+            viewer,
+            ("model", name, "endpoint_name"),
+        )
+        self._create_or_adopt(
+            lambda: sagemaker.create_endpoint_config(requests.create_endpoint_config),
+            lambda: sagemaker.endpoint_config_arn(name),
+            entry,
+            viewer,
+            ("endpoint configuration", name, "endpoint_name"),
+        )
+        arn, created = self._create_or_adopt(
+            lambda: sagemaker.create_endpoint(requests.create_endpoint),
+            lambda: str(sagemaker.describe_endpoint(name)["EndpointArn"]),
+            entry,
+            viewer,
+            ("endpoint", name, "endpoint_name"),
+        )
+        status = "Creating" if created else str(sagemaker.describe_endpoint(name)["EndpointStatus"])
+        self._record("endpoint", viewer, entry, name, arn)
+        return DeploymentCreated(
+            endpoint_name=name, model_name=name, endpoint_config_name=name, status=status, arn=arn
+        )
+
+    def deployment(self, name: str) -> DeploymentStatus:
+        _check_name(name, "endpoint_name")
+        endpoint = self._sagemaker.describe_endpoint(name)
+        config = None
+        config_name = endpoint.get("EndpointConfigName")
+        if config_name:
+            try:
+                config = self._sagemaker.describe_endpoint_config(str(config_name))
+            except NotFound:
+                config = None  # deleted since: the endpoint's own answer is still good
+        return deployment_status(endpoint, config)
+
+    # -- my launches -----------------------------------------------------------
+
+    def launches(self, owner: str, query: LaunchQuery) -> LaunchPage:
+        records, next_cursor = self._open_store().list(
+            owner, kind=query.kind, limit=query.limit, after=query.cursor
+        )
+        items = [Launch.model_validate(asdict(record)) for record in records]
+        return LaunchPage(items=items, next_cursor=next_cursor)
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _training_request(
+        self, entry: Entry, viewer: str, choices: TrainingChoices
+    ) -> CreateTrainingJobRequest:
+        return build_training_job_request(
+            entry,
+            choices,
+            launched_by=viewer,
+            now=self._clock(),
+            default_role_arn=self._default_role_arn,
+        )
+
+    def _create_or_adopt(
+        self,
+        create: Callable[[], str],
+        existing_arn: Callable[[], str],
+        entry: Entry,
+        viewer: str,
+        resource: tuple[str, str, str],
+    ) -> tuple[str, bool]:
+        """``(arn, True)`` once created; ``(arn, False)`` when the name already holds what
+        this user launched from this entry (a retry); 409 when it holds anything else."""
+        try:
+            return create(), True
+        except NameInUse as taken:
+            arn = existing_arn()
+            if launched_from(self._sagemaker.tags(arn), entry.id, viewer):
+                return arn, False
+            what, name, field = resource
+            raise Conflict(
+                f"A SageMaker {what} named '{name}' already exists and was not launched from "
+                f"'{entry.id}' by {viewer}; choose another name. ({taken.message})",
+                [{"loc": [field], "msg": f"the name '{name}' is taken"}],
+            ) from None
+
+    def _record(self, kind: str, viewer: str, entry: Entry, name: str, arn: str) -> None:
+        self._open_store().record(
+            NewLaunch(
+                owner=viewer,
+                kind=kind,
+                name=name,
+                entry_id=entry.id,
+                entry_title=entry.title,
+                arn=arn,
+                region=self._sagemaker.region,
+            )
+        )
+
+
+def _check_name(name: str, field: str) -> None:
+    if not is_valid_name(name):
+        raise invalid_field(
+            [field],
+            f"'{name[:80]}' is not a SageMaker name (1 to 63 letters, digits and hyphens)",
+        )

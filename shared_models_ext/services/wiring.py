@@ -1,0 +1,41 @@
+"""What the HTTP layer reaches for: built once when the extension starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..aws import AwsClients
+from ..aws.ecr import EcrService
+from ..aws.pool import AwsPool
+from ..aws.s3 import S3Service
+from ..aws.sagemaker import SageMakerService
+from ..domain.identity import Identity
+from .catalog import Catalog
+from .cleanrooms import CleanRoomsRegistrar
+from .hubs import HubPublisher
+from .launches import Launcher
+from .local_runs import LocalRuns
+from .notebooks import NotebookSharing
+
+SETTINGS_KEY = "shared_models"
+
+
+@dataclass(frozen=True)
+class Services:
+    identity: Identity
+    catalog: Catalog
+    aws: AwsClients
+    s3: S3Service
+    notebooks: NotebookSharing
+    sagemaker: SageMakerService
+    ecr: EcrService
+    launcher: Launcher
+    local_runs: LocalRuns
+    share_notebooks_to: str | None
+    aws_region: str | None
+    sagemaker_role_arn: str | None
+    local_runs_dir: str
+    aws_pool: AwsPool
+    cleanrooms: CleanRoomsRegistrar
+    hubs: HubPublisher
+    cleanrooms_role_arn: str | None = None

@@ -1,0 +1,380 @@
+import { PromiseDelegate } from '@lumino/coreutils';
+import type { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { SharedModelsClient } from '../api/catalog';
+import { Vocabulary } from '../common/labels';
+import { EntryPager, IPagerState } from '../common/pager';
+import {
+  buildQuery,
+  FilterKey,
+  ICatalogQuery,
+  IFilters,
+  searchParam,
+  withFilter
+} from './query';
+import { Loadable, Resource } from '../common/resource';
+import {
+  CatalogSort,
+  CatalogTab,
+  DEFAULT_SETTINGS,
+  IPanelSettings
+} from '../common/settings';
+import type { IEntry, IMe, IOptions } from '../api/types';
+
+export type { Loadable } from '../common/resource';
+
+/**
+ * The state behind the Shared models panel: who is signed in, the catalog
+ * query (tab, search, sort, filters), the pages loaded so far, the selection.
+ *
+ * Views render from it and listen to `stateChanged`; they never call the
+ * server themselves. Any change of the query reloads the list from its first
+ * page; `loadMore()` never has two page requests in flight.
+ */
+export class SharedModelsModel implements IDisposable {
+  constructor(options: SharedModelsModel.IOptions) {
+    this.client = options.client;
+    this._settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this._query = {
+      tab: this._settings.defaultTab,
+      search: '',
+      sort: this._settings.defaultSort,
+      filters: {}
+    };
+    this._searchDelay = options.searchDelay ?? 300;
+    if (!options.waitForSettings) {
+      this._settingsReady.resolve();
+    }
+    this._pager.changed.connect(this._emit, this);
+  }
+
+  /** The API client the model uses. */
+  readonly client: SharedModelsClient;
+
+  /** Emitted whenever any state of the model changes. */
+  get stateChanged(): ISignal<this, void> {
+    return this._stateChanged;
+  }
+
+  /** Emitted when the tab changes (by the user, a setting or a save). */
+  get tabChanged(): ISignal<this, CatalogTab> {
+    return this._tabChanged;
+  }
+
+  /** The signed-in catalog user. */
+  get me(): Loadable<IMe> {
+    return this._me.state;
+  }
+
+  /** The vocabularies (for filters and labels). */
+  get options(): Loadable<IOptions> {
+    return this._options.state;
+  }
+
+  /** Labels of vocabulary ids (ids until the vocabularies are loaded). */
+  get vocabulary(): Vocabulary {
+    const options = this._options.state;
+    const value = options.status === 'ready' ? options.value : null;
+    if (this._vocabulary.options !== value) {
+      this._vocabulary = new Vocabulary(value);
+    }
+    return this._vocabulary;
+  }
+
+  /** The user's panel settings. */
+  get settings(): Readonly<IPanelSettings> {
+    return this._settings;
+  }
+  set settings(value: Readonly<IPanelSettings>) {
+    const old = this._settings;
+    const first = !this._settingsApplied;
+    this._settings = { ...value };
+    this._settingsApplied = true;
+    // The first settings decide where the panel opens; later changes of the
+    // defaults move the panel there too.
+    const query = this._query;
+    const tab = first || value.defaultTab !== old.defaultTab;
+    const sort = first || value.defaultSort !== old.defaultSort;
+    this._query = {
+      ...query,
+      tab: tab ? value.defaultTab : query.tab,
+      sort: sort ? value.defaultSort : query.sort
+    };
+    const reload =
+      this._query.tab !== query.tab ||
+      this._query.sort !== query.sort ||
+      value.pageSize !== old.pageSize;
+    this._settingsReady.resolve();
+    if (reload) {
+      void this._reload();
+    } else {
+      this._emit();
+    }
+  }
+
+  /** The query as the controls show it (search as typed). */
+  get query(): Readonly<ICatalogQuery> {
+    return this._query;
+  }
+
+  /** The loaded pages and their loading state. */
+  get list(): IPagerState {
+    return this._pager.state;
+  }
+
+  /** Whether the list has a next page that may be requested now. */
+  get canLoadMore(): boolean {
+    return this._pager.canLoadMore;
+  }
+
+  /** The id of the selected entry, if any. */
+  get selectedId(): string | null {
+    return this._selectedId;
+  }
+
+  get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
+  /**
+   * Load what the panel shows, once: the user, the vocabularies and the
+   * first page (after the settings, which choose the tab and sort).
+   */
+  async start(): Promise<void> {
+    void this.ensureMe();
+    void this.ensureOptions();
+    if (this._started) {
+      return;
+    }
+    this._started = true;
+    await this._settingsReady.promise;
+    if (!this._isDisposed && this.list.status === 'idle') {
+      await this._reload();
+    }
+  }
+
+  /** Load the signed-in user unless it was already requested. */
+  ensureMe(): Promise<void> {
+    return this._me.ensure();
+  }
+
+  /** (Re)load the signed-in user; never rejects (errors land in `me`). */
+  refreshMe(): Promise<void> {
+    return this._me.refresh();
+  }
+
+  /** Load the vocabularies unless they were loaded (tried again after an error). */
+  ensureOptions(): Promise<void> {
+    return this._options.ensure();
+  }
+
+  /** Whether the signed-in user owns `entry` (and so may change it). */
+  isOwner(entry: Pick<IEntry, 'owner'>): boolean {
+    const me = this._me.state;
+    return me.status === 'ready' && me.value.username === entry.owner;
+  }
+
+  /** A loaded entry by id. */
+  findEntry(id: string): IEntry | undefined {
+    return this.list.items.find(item => item.id === id);
+  }
+
+  /** Show another tab (the plugin remembers it when the settings say so). */
+  setTab(tab: CatalogTab): void {
+    void this._changeTab(tab);
+  }
+
+  /** Set the search text; the list reloads once typing pauses. */
+  setSearch(text: string): void {
+    this._query = { ...this._query, search: text };
+    this._clearSearchTimer();
+    if (searchParam(text) === searchParam(this._appliedSearch)) {
+      this._appliedSearch = text;
+      this._emit();
+      return;
+    }
+    this._emit();
+    this._searchTimer = setTimeout(() => this.flushSearch(), this._searchDelay);
+  }
+
+  /** Search now for the text typed so far (e.g. on Enter). */
+  flushSearch(): void {
+    this._clearSearchTimer();
+    const changed =
+      searchParam(this._query.search) !== searchParam(this._appliedSearch);
+    this._appliedSearch = this._query.search;
+    if (changed) {
+      void this._reload();
+    }
+  }
+
+  setSort(sort: CatalogSort): void {
+    if (sort === this._query.sort) {
+      return;
+    }
+    this._query = { ...this._query, sort };
+    void this._reload();
+  }
+
+  /** Set one facet filter (`undefined`, `''` or `false` clear it). */
+  setFilter<K extends FilterKey>(
+    key: K,
+    value: IFilters[K] | '' | undefined
+  ): void {
+    const filters = withFilter(this._query.filters, key, value, dataType =>
+      this.vocabulary.tasksOf(dataType)?.map(task => task.id)
+    );
+    this._setFilters(filters);
+  }
+
+  removeFilter(key: FilterKey): void {
+    this.setFilter(key, undefined);
+  }
+
+  clearFilters(): void {
+    this._setFilters({});
+  }
+
+  /** Clear the search and the filters (the empty state's way out). */
+  resetQuery(): void {
+    this._clearSearchTimer();
+    this._appliedSearch = '';
+    this._query = { ...this._query, search: '', filters: {} };
+    void this._reload();
+  }
+
+  /** Load the list again from its first page, keeping the query. */
+  refresh(): Promise<void> {
+    return this._reload();
+  }
+
+  /** Load the next page, unless one is in flight or there is none. */
+  loadMore(): Promise<void> {
+    return this._pager.loadMore();
+  }
+
+  /** Try again what failed: the first page or the next one. */
+  retry(): Promise<void> {
+    return this._pager.retry();
+  }
+
+  select(id: string | null): void {
+    if (id !== this._selectedId) {
+      this._selectedId = id;
+      this._emit();
+    }
+  }
+
+  /** An entry was deleted: drop its card (the other pages stay). */
+  entryDeleted(id: string): void {
+    if (this._selectedId === id) {
+      this._selectedId = null;
+    }
+    this._pager.remove(id);
+  }
+
+  /**
+   * An entry was saved. A new one appears under Shared by me; a changed one
+   * is shown at once, then the list reloads (its place in the order may move).
+   */
+  entrySaved(entry: IEntry, created: boolean): Promise<void> {
+    this._selectedId = entry.id;
+    if (created && this._query.tab !== 'mine') {
+      return this._changeTab('mine');
+    }
+    this._pager.replace(entry);
+    return this._reload();
+  }
+
+  dispose(): void {
+    if (this._isDisposed) {
+      return;
+    }
+    this._isDisposed = true;
+    this._me.cancel();
+    this._options.cancel();
+    this._clearSearchTimer();
+    this._pager.dispose();
+    Signal.clearData(this);
+  }
+
+  private _setFilters(filters: IFilters): void {
+    this._query = { ...this._query, filters };
+    void this._reload();
+  }
+
+  private _reload(): Promise<void> {
+    this._emit();
+    if (!this._started || this._isDisposed) {
+      return Promise.resolve();
+    }
+    const query: ICatalogQuery = {
+      ...this._query,
+      search: this._appliedSearch
+    };
+    const pageSize = this._settings.pageSize;
+    return this._pager.reset((cursor, signal) =>
+      this.client.listEntries(buildQuery(query, pageSize, cursor), { signal })
+    );
+  }
+
+  private _changeTab(tab: CatalogTab): Promise<void> {
+    if (tab === this._query.tab) {
+      return Promise.resolve();
+    }
+    this._query = { ...this._query, tab };
+    this._tabChanged.emit(tab);
+    return this._reload();
+  }
+
+  private _clearSearchTimer(): void {
+    if (this._searchTimer !== null) {
+      clearTimeout(this._searchTimer);
+      this._searchTimer = null;
+    }
+  }
+
+  private _emit(): void {
+    if (!this._isDisposed) {
+      this._stateChanged.emit();
+    }
+  }
+
+  private _appliedSearch = '';
+  private _isDisposed = false;
+  private _me = new Resource<IMe>({
+    load: () => this.client.me(),
+    changed: () => this._emit()
+  });
+  private _options = new Resource<IOptions>({
+    load: () => this.client.options(),
+    changed: () => this._emit()
+  });
+  private _pager = new EntryPager();
+  private _query: ICatalogQuery;
+  private _searchDelay: number;
+  private _searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private _selectedId: string | null = null;
+  private _settings: IPanelSettings;
+  private _settingsApplied = false;
+  private _settingsReady = new PromiseDelegate<void>();
+  private _started = false;
+  private _stateChanged = new Signal<this, void>(this);
+  private _tabChanged = new Signal<this, CatalogTab>(this);
+  private _vocabulary = new Vocabulary(null);
+}
+
+export namespace SharedModelsModel {
+  export interface IOptions {
+    client: SharedModelsClient;
+    settings?: Partial<IPanelSettings>;
+    /**
+     * Hold the first page until `settings` is first set (the plugin sets it
+     * from the settings registry, which chooses the tab and sort).
+     */
+    waitForSettings?: boolean;
+    /** How long typing must pause before the list reloads (ms; 300). */
+    searchDelay?: number;
+  }
+}

@@ -1,0 +1,254 @@
+import type { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import type { TranslationBundle } from '@jupyterlab/translation';
+import * as React from 'react';
+
+import { DestinationButtons, HubBadges } from '../destinations/card';
+import type { Vocabulary } from '../common/labels';
+import type { IDatasetCheck, IEntry } from '../api/types';
+import type { CardAction } from '../catalog/EntryCard';
+import { EntryBadges } from '../catalog/EntryCard';
+import { kindLabel } from '../catalog/filters';
+import { RelativeTime } from '../common/RelativeTime';
+import { absoluteTime } from '../common/time';
+import { DatasetCheckSection } from './DatasetCheckSection';
+import { Code, Fields } from './Fields';
+import { MarkdownView } from './MarkdownView';
+import { InferenceSection, TrainingSection } from './TrainingSection';
+
+export interface IEntryDetailsProps {
+  entry: IEntry;
+  isOwner: boolean;
+  vocabulary: Vocabulary;
+  rendermime: IRenderMimeRegistry | null;
+  onAction: (action: Exclude<CardAction, 'details'>) => void;
+  onRefresh: () => void;
+  /** Compare the entry's training and validation CSV headers (models). */
+  checkDatasets?: (signal: AbortSignal) => Promise<IDatasetCheck>;
+  locale?: string;
+  trans: TranslationBundle;
+}
+
+/** Every field of an entry; the description as sanitized Markdown. */
+export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
+  const { entry, isOwner, vocabulary, rendermime, onAction, onRefresh } = props;
+  const { locale, trans } = props;
+  const share = entry.share;
+  const id = (part: string): string => `sme-details-${entry.id}-${part}`;
+
+  return (
+    <article className="sme-Details" aria-labelledby={id('title')}>
+      <header className="sme-Details-header">
+        <div className="sme-Details-heading">
+          <h1 id={id('title')} className="sme-Details-title">
+            {entry.title}
+          </h1>
+          <span className={`sme-Badge sme-mod-${entry.kind}`}>
+            {kindLabel(entry.kind, trans)}
+          </span>
+        </div>
+        <EntryBadges entry={entry} trans={trans} />
+        <HubBadges entryId={entry.id} fresh trans={trans} />
+        <div className="sme-Details-actions">
+          {entry.kind === 'notebook' ? (
+            <button
+              type="button"
+              className="sme-Button sme-mod-primary"
+              title={trans.__(
+                'Copy this notebook into your workspace and open it'
+              )}
+              onClick={() => onAction('open')}
+            >
+              {trans.__('Open')}
+            </button>
+          ) : null}
+          {entry.training ? (
+            <button
+              type="button"
+              className="sme-Button"
+              title={trans.__('Start a SageMaker training job from this model')}
+              onClick={() => onAction('train')}
+            >
+              {trans.__('Train')}
+            </button>
+          ) : null}
+          {entry.training ? (
+            <button
+              type="button"
+              className="sme-Button"
+              title={trans.__(
+                'Run the training script on this machine, in the SageMaker training-container contract'
+              )}
+              onClick={() => onAction('run-locally')}
+            >
+              {trans.__('Run locally')}
+            </button>
+          ) : null}
+          {entry.inference ? (
+            <button
+              type="button"
+              className="sme-Button"
+              title={trans.__('Deploy this model to a SageMaker endpoint')}
+              onClick={() => onAction('deploy')}
+            >
+              {trans.__('Deploy')}
+            </button>
+          ) : null}
+          <DestinationButtons entry={entry} isOwner={isOwner} trans={trans} />
+          {isOwner ? (
+            <>
+              <button
+                type="button"
+                className="sme-Button"
+                onClick={() => onAction('edit')}
+              >
+                {trans.__('Edit')}
+              </button>
+              <button
+                type="button"
+                className="sme-Button"
+                onClick={() => onAction('share')}
+              >
+                {trans.__('Share…')}
+              </button>
+              <button
+                type="button"
+                className="sme-Button sme-mod-warn"
+                onClick={() => onAction('delete')}
+              >
+                {trans.__('Delete')}
+              </button>
+            </>
+          ) : null}
+          <button type="button" className="sme-Button" onClick={onRefresh}>
+            {trans.__('Reload')}
+          </button>
+        </div>
+      </header>
+
+      <section aria-labelledby={id('description')}>
+        <h2 id={id('description')}>{trans.__('Description')}</h2>
+        <MarkdownView
+          source={entry.description}
+          rendermime={rendermime}
+          placeholder={trans.__('No description.')}
+        />
+      </section>
+
+      <section aria-labelledby={id('about')}>
+        <h2 id={id('about')}>{trans.__('About')}</h2>
+        <Fields
+          rows={[
+            [trans.__('ID'), <Code key="id">{entry.id}</Code>],
+            [trans.__('Kind'), kindLabel(entry.kind, trans)],
+            [trans.__('Data type'), vocabulary.dataType(entry.data_type)],
+            [trans.__('ML task'), vocabulary.task(entry.task)],
+            [trans.__('Framework'), vocabulary.framework(entry.framework)],
+            [
+              trans.__('Keywords'),
+              entry.keywords.length > 0 ? (
+                <ul className="sme-InlineList">
+                  {entry.keywords.map(keyword => (
+                    <li key={keyword} className="sme-Keyword">
+                      {keyword}
+                    </li>
+                  ))}
+                </ul>
+              ) : null
+            ],
+            [trans.__('Owner'), entry.owner],
+            [
+              trans.__('Notebook'),
+              entry.notebook ? <Code>{entry.notebook.s3_uri}</Code> : null
+            ],
+            [
+              trans.__('Created'),
+              <When key="c" value={entry.created_at} locale={locale} />
+            ],
+            [
+              trans.__('Updated'),
+              <When key="u" value={entry.updated_at} locale={locale} />
+            ],
+            [trans.__('Version'), String(entry.version)]
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby={id('sharing')}>
+        <h2 id={id('sharing')}>{trans.__('Sharing')}</h2>
+        <Fields
+          rows={[
+            [
+              trans.__('Organization'),
+              share.organization
+                ? trans.__('Shared with everyone in the organization')
+                : trans.__('Not shared with the organization')
+            ],
+            [
+              trans.__('People'),
+              share.users.length > 0 ? share.users.join(', ') : trans.__('None')
+            ],
+            [
+              trans.__('Canvas users'),
+              share.canvas_users.length > 0
+                ? share.canvas_users.join(', ')
+                : trans.__('None')
+            ]
+          ]}
+        />
+      </section>
+
+      {entry.kind === 'model' ? (
+        <>
+          <section aria-labelledby={id('training')}>
+            <h2 id={id('training')}>{trans.__('Training')}</h2>
+            {entry.training ? (
+              <>
+                <TrainingSection
+                  spec={entry.training}
+                  vocabulary={vocabulary}
+                  trans={trans}
+                />
+                {props.checkDatasets ? (
+                  <DatasetCheckSection
+                    key={`${entry.id}-${entry.version}`}
+                    check={props.checkDatasets}
+                    trans={trans}
+                  />
+                ) : null}
+              </>
+            ) : (
+              <p className="sme-Details-empty">
+                {trans.__('Training is not enabled.')}
+              </p>
+            )}
+          </section>
+          <section aria-labelledby={id('deployment')}>
+            <h2 id={id('deployment')}>{trans.__('Deployment')}</h2>
+            {entry.inference ? (
+              <InferenceSection
+                spec={entry.inference}
+                vocabulary={vocabulary}
+                trans={trans}
+              />
+            ) : (
+              <p className="sme-Details-empty">
+                {trans.__('Deployment is not enabled.')}
+              </p>
+            )}
+          </section>
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+/** "3 days ago (Nov 18, 2026, 10:00 AM)". */
+function When(props: { value: string; locale?: string }): JSX.Element {
+  const { value, locale } = props;
+  return (
+    <>
+      <RelativeTime value={value} locale={locale} />{' '}
+      <span className="sme-Muted">({absoluteTime(value, locale)})</span>
+    </>
+  );
+}
