@@ -21,7 +21,7 @@ from ...domain.models import Entry
 from ...domain.models.local_runs import DEFAULT_SYNTHETIC_ROWS, SYNTHETIC, StartLocalRun
 from ...domain.models.training import TabularFormat
 from ...domain.models.uris import validate_s3_uri
-from ...training.contract import entry_point_problem
+from ...training.entry_point import entry_point_problem
 from ...training.request import check_hyperparameters, script_mode, training_spec
 from ...training.rules import Problems, choose_instance_type
 from ..workspace import Workspace

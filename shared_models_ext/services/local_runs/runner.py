@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from ...aws.s3 import S3Service
 from ...domain.errors import SharedModelsError
-from ...training import contract
+from ...training import contract, entry_point
 from ...training.metrics import MetricExtractor
 from ...training.synthetic import write_synthetic_csv
 from ..workspace import Workspace
@@ -106,7 +106,7 @@ class ActiveRun:
     def end(self, status: str, reason: str | None = None, exit_code: int | None = None) -> None:
         self.record.status = status
         self.record.phase = None
-        self.record.failure_reason = contract.failure_reason(reason) if reason else None
+        self.record.failure_reason = entry_point.failure_reason(reason) if reason else None
         self.record.exit_code = exit_code
         self.record.ended_at = now_iso()
         self.save()
@@ -242,8 +242,8 @@ def install_requirements(active: ActiveRun, sink: LogSink, settings: Settings) -
 def command_for(active: ActiveRun, env: Mapping[str, str]) -> list[str]:
     layout, plan = active.layout, active.plan
     args = json.loads(env.get("SM_USER_ARGS", "[]"))
-    package = contract.is_python_package(os.listdir(layout.code_dir))
-    command = contract.entry_point_command(plan.entry_point, args, plan.python, package=package)
+    package = entry_point.is_python_package(os.listdir(layout.code_dir))
+    command = entry_point.entry_point_command(plan.entry_point, args, plan.python, package=package)
     if command[0] == "/bin/sh":  # the toolkit makes a command entry point executable
         path = os.path.join(layout.code_dir, plan.entry_point)
         os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR)
@@ -301,15 +301,15 @@ def failure_from(active: ActiveRun, sink: LogSink, exit_code: int, command: list
     """``output/failure`` when the script wrote it, else the toolkit's message."""
     try:
         with open(active.layout.failure_file, encoding="utf-8", errors="replace") as failure:
-            written = failure.read(contract.MAX_FAILURE_REASON + 1)
+            written = failure.read(entry_point.MAX_FAILURE_REASON + 1)
     except OSError:
         written = ""
     if written.strip():
-        return contract.failure_reason(written)
-    empty = contract.toolkit_failure_reason(exit_code, "", command)
-    room = max(0, contract.MAX_FAILURE_REASON - len(empty))
+        return entry_point.failure_reason(written)
+    empty = entry_point.toolkit_failure_reason(exit_code, "", command)
+    room = max(0, entry_point.MAX_FAILURE_REASON - len(empty))
     tail = "\n".join(sink.stderr_tail)[-room:] if room else ""
-    return contract.failure_reason(contract.toolkit_failure_reason(exit_code, tail, command))
+    return entry_point.failure_reason(entry_point.toolkit_failure_reason(exit_code, tail, command))
 
 
 def supervise(active: ActiveRun, settings: Settings, on_end: Callable[[ActiveRun], None]) -> None:
