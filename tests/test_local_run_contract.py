@@ -8,7 +8,13 @@ import itertools
 
 import pytest
 
-from shared_models_ext.training import contract, entry_point
+from shared_models_ext.training import contract
+from shared_models_ext.training.entry_point import (
+    entry_point_command,
+    entry_point_problem,
+    failure_reason,
+    toolkit_failure_reason,
+)
 from shared_models_ext.training.metrics import MetricExtractor, Series
 
 
@@ -52,21 +58,17 @@ def test_long_series_are_thinned_evenly_and_stay_bounded() -> None:
 def test_entry_point_command_is_the_toolkits(
     entry_point: str, package: bool, expected: list[str]
 ) -> None:
-    assert entry_point.entry_point_command(entry_point, ["--a", "1"], "/py", package=package) == (
-        expected
-    )
+    assert entry_point_command(entry_point, ["--a", "1"], "/py", package=package) == (expected)
 
 
 def test_shell_entry_points_quote_their_arguments() -> None:
-    command = entry_point.entry_point_command(
-        "run.sh", ["--note", "a b; rm -rf /"], "/py", package=False
-    )
+    command = entry_point_command("run.sh", ["--note", "a b; rm -rf /"], "/py", package=False)
     assert command == ["/bin/sh", "-c", "./run.sh --note 'a b; rm -rf /'"]
 
 
 @pytest.mark.parametrize("name", ["", "-x.py", "/abs.py", "a/../b.py", "./t.py", "a b.py"])
 def test_unsafe_entry_points_are_refused(name: str) -> None:
-    assert entry_point.entry_point_problem(name) is not None
+    assert entry_point_problem(name) is not None
 
 
 def test_cli_arguments_decode_values_the_toolkits_way() -> None:
@@ -79,6 +81,6 @@ def test_cli_arguments_decode_values_the_toolkits_way() -> None:
 
 
 def test_toolkit_failure_reason_is_capped_at_1024() -> None:
-    reason = entry_point.toolkit_failure_reason(3, "x" * 5000, ["python", "--", "train.py"])
+    reason = toolkit_failure_reason(3, "x" * 5000, ["python", "--", "train.py"])
     assert reason.startswith('ExecuteUserScriptError:\nExitCode 3\nErrorMessage "x')
-    assert len(entry_point.failure_reason(reason)) == 1024
+    assert len(failure_reason(reason)) == 1024
