@@ -24,6 +24,7 @@ from ...aws.s3 import S3Service
 from ...domain.errors import SharedModelsError
 from ...training import contract, entry_point
 from ...training.metrics import MetricExtractor
+from ...training.run_tree import RunLayout
 from ...training.synthetic import write_synthetic_csv
 from ..workspace import Workspace
 from . import record as records
@@ -77,7 +78,7 @@ class ActiveRun:
 
     plan: RunPlan
     record: RunRecord
-    layout: contract.RunLayout
+    layout: RunLayout
     extractor: MetricExtractor
     stop_requested: threading.Event = field(default_factory=threading.Event)
     process: RunProcess | None = None

@@ -43,6 +43,7 @@ from ...training import contract
 from ...training.metrics import MetricExtractor, Series
 from ...training.request import training_spec
 from ...training.rules import default_name, is_valid_name
+from ...training.run_tree import RunLayout
 from ...training.synthetic import write_synthetic_csv
 from ..catalog import Catalog
 from ..workspace import Workspace, free_name
@@ -163,7 +164,7 @@ class LocalRuns:
             active = ActiveRun(
                 plan=plan,
                 record=record,
-                layout=contract.RunLayout(root),
+                layout=RunLayout(root),
                 extractor=MetricExtractor(plan.metrics),
             )
             write_config(active)
