@@ -16,7 +16,8 @@ export default defineConfig([
       'tests',
       '**/*.js',
       '**/*.mjs',
-      '**/*.d.ts'
+      '**/*.d.ts',
+      'src/api/schema.ts'
     ]
   },
   { plugins: { jupyter: jupyterPlugin } },

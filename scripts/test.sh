@@ -44,6 +44,7 @@ ruff format --check .
 mypy
 jlpm run lint:check
 jlpm run typecheck
+python scripts/generate_api_types.py --check  # src/api/schema.ts matches the server's models
 
 step "Frontend unit tests (Jest)"
 jlpm run test
