@@ -8,7 +8,7 @@ import {
   cleanroomsFieldKeys,
   cleanroomsFormValue
 } from '../destinations/cleanroomsForm';
-import { normaliseDetail } from '../destinations/details';
+import { errorsOf, placeErrors } from '../common/form';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import {
   apiPath,
@@ -103,34 +103,30 @@ describe('the Register with Clean Rooms ML form', () => {
   });
 
   it('moves a detail onto its field, saying which item', () => {
-    const keys = cleanroomsFieldKeys();
+    const place = (loc: Array<string | number>, msg: string) =>
+      placeErrors(errorsOf([{ loc, msg }]), new Set(cleanroomsFieldKeys()), {
+        describeMoved: true
+      });
     expect(
-      normaliseDetail({ loc: ['body', 'entrypoint', 1], msg: 'too long' }, keys)
-    ).toEqual({ loc: ['entrypoint'], msg: 'Item 2: too long' });
-    expect(
-      normaliseDetail(
-        {
-          loc: [
-            'association',
-            'privacy_configuration',
-            'container_logs',
-            'allowed_account_ids',
-            0
-          ],
-          msg: 'must be 12 digits'
-        },
-        keys
-      ).loc
-    ).toEqual([
-      'association',
-      'privacy_configuration',
-      'container_logs',
-      'allowed_account_ids'
+      Object.fromEntries(place(['body', 'entrypoint', 1], 'too long').fields)
+    ).toEqual({ entrypoint: 'Item 2: too long' });
+    expect([
+      ...place(
+        [
+          'association',
+          'privacy_configuration',
+          'container_logs',
+          'allowed_account_ids',
+          0
+        ],
+        'must be 12 digits'
+      ).fields.keys()
+    ]).toEqual([
+      'association.privacy_configuration.container_logs.allowed_account_ids'
     ]);
-    expect(normaliseDetail({ loc: ['other'], msg: 'x' }, keys)).toEqual({
-      loc: ['other'],
-      msg: 'x'
-    });
+    expect(place(['other'], 'x').unplaced).toEqual([
+      { path: 'other', msg: 'x' }
+    ]);
   });
 });
 
@@ -215,9 +211,11 @@ describe('the Register with Clean Rooms ML dialog', () => {
     expect(dialogNode()!.getAttribute('aria-label')).toBe(
       'Register Churn model with Clean Rooms ML'
     );
-    expect(
-      dialogNode()!.querySelector('.jp-Dialog-header')!.textContent
-    ).toContain('Register with Clean Rooms ML');
+    await waitFor(() =>
+      (
+        dialogNode()!.querySelector('.jp-Dialog-header')!.textContent ?? ''
+      ).includes('Register with Clean Rooms ML')
+    );
     // Before any typing, the server has looked: the DLC warning is readable.
     await waitFor(() =>
       (

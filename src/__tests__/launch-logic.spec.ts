@@ -14,35 +14,22 @@ import {
   IContentsSaver,
   saveNewFile
 } from '../launch/exportFile';
-import { FormState, placeDetails } from '../launch/form';
-import { cloudWatchUrl, formatDuration } from '../launch/format';
 import {
-  checkHyperparameterValue,
-  checkHyperparameters,
-  formatNumber
-} from '../launch/hyperparameters';
-import {
+  cloudWatchUrl,
   defaultName,
-  isValidName,
-  isValidRoleArn,
+  formatDuration,
   regionOfArn
-} from '../launch/names';
+} from '../launch/format';
+import { describeRange, formatNumber } from '../launch/hyperparameters';
 import {
-  checkDeployForm,
-  checkTrainForm,
   deploymentChoices,
-  trainFieldKeys,
   trainFormValue,
   trainingChoices
 } from '../launch/trainForm';
 import { dlcTable } from '../launch/types';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import { DLC } from './launch-fixtures';
-import type {
-  IHyperparameterSpec,
-  IInferenceSpec,
-  ITrainingSpec
-} from '../api/types';
+import type { IHyperparameterSpec, ITrainingSpec } from '../api/types';
 
 const trans = nullTranslator.load(TRANSLATION_DOMAIN);
 
@@ -170,59 +157,10 @@ const FREE: IHyperparameterSpec = {
   default: ''
 };
 
-describe('hyperparameter checks (the server’s check() rules)', () => {
-  it.each([
-    ['10', null],
-    ['1', null],
-    ['100', null],
-    ['+5', null],
-    ['0', 'Enter a whole number between 1 and 100.'],
-    ['101', 'Enter a whole number between 1 and 100.'],
-    ['2.5', 'Enter a whole number between 1 and 100.'],
-    ['1e1', 'Enter a whole number between 1 and 100.'],
-    [' 5', 'Enter a whole number between 1 and 100.'],
-    ['', 'Enter a whole number between 1 and 100.']
-  ])('integer %p', (value, problem) => {
-    expect(checkHyperparameterValue(INTEGER, value, trans)).toBe(problem);
-  });
-
-  it.each([
-    ['0.001', null],
-    ['1', null],
-    ['1e-5', null],
-    ['.5', null],
-    ['1.', null],
-    ['0', 'Enter a number between 0.00001 and 1.'],
-    ['1.5', 'Enter a number between 0.00001 and 1.'],
-    ['abc', 'Enter a number between 0.00001 and 1.'],
-    ['Infinity', 'Enter a number between 0.00001 and 1.'],
-    ['0x1', 'Enter a number between 0.00001 and 1.']
-  ])('continuous %p', (value, problem) => {
-    expect(checkHyperparameterValue(CONTINUOUS, value, trans)).toBe(problem);
-  });
-
-  it('categorical values must be among the allowed ones; free text has no line breaks', () => {
-    expect(checkHyperparameterValue(CATEGORICAL, 'sgd', trans)).toBeNull();
-    expect(checkHyperparameterValue(CATEGORICAL, 'SGD', trans)).toBe(
-      'Choose one of: adam, sgd.'
-    );
-    expect(checkHyperparameterValue(FREE, 'any text at all', trans)).toBeNull();
-    expect(checkHyperparameterValue(FREE, 'two\nlines', trans)).toBe(
-      'Must not contain line breaks or other control characters.'
-    );
-    expect(checkHyperparameterValue(FREE, 'x'.repeat(2501), trans)).toBe(
-      'Use at most 2500 characters.'
-    );
-  });
-
-  it('checks every value of a form, defaults for the missing ones', () => {
-    expect(
-      checkHyperparameters(
-        [INTEGER, CONTINUOUS, CATEGORICAL],
-        { epochs: '500', optimizer: 'adam' },
-        trans
-      )
-    ).toEqual({ epochs: 'Enter a whole number between 1 and 100.' });
+describe('hyperparameter hints', () => {
+  it('describe each range from the entry', () => {
+    expect(describeRange(INTEGER, trans)).toBe('Whole number from 1 to 100');
+    expect(describeRange(CATEGORICAL, trans)).toBe('One of: adam, sgd');
   });
 
   it('writes bounds as numbers read', () => {
@@ -254,18 +192,6 @@ const TRAINING: ITrainingSpec = {
   tabular: null
 };
 
-const INFERENCE: IInferenceSpec = {
-  image: {
-    source: 'ecr',
-    uri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/i:1'
-  },
-  script_uri: null,
-  model_data_uri: 's3://b/output/model.tar.gz',
-  environment: {},
-  instance_types: ['ml.m5.large'],
-  default_instance_type: null
-};
-
 describe('the Train and Deploy forms', () => {
   it('start from the entry’s defaults', () => {
     expect(trainFormValue(TRAINING, 'churn-20261121-100000-000')).toEqual({
@@ -279,46 +205,6 @@ describe('the Train and Deploy forms', () => {
         optimizer: 'adam',
         note: ''
       }
-    });
-  });
-
-  it('check names, role, count, instance type and every hyperparameter', () => {
-    const value = {
-      ...trainFormValue(TRAINING, '-bad-'),
-      role_arn: 'SageMakerRole',
-      instance_count: '0',
-      instance_type: 'ml.p5.48xlarge',
-      hyperparameters: {
-        epochs: '1000',
-        lr: '0.01',
-        optimizer: 'adam',
-        note: ''
-      }
-    };
-    expect(Object.keys(checkTrainForm(value, TRAINING, trans)).sort()).toEqual([
-      'hyperparameters.epochs',
-      'instance_count',
-      'instance_type',
-      'job_name',
-      'role_arn'
-    ]);
-    expect(
-      checkTrainForm(trainFormValue(TRAINING, 'ok-1'), TRAINING, trans)
-    ).toEqual({});
-    expect(
-      checkDeployForm(
-        {
-          endpoint_name: '',
-          role_arn: 'arn:aws:iam::123456789012:role/SageMakerRole',
-          instance_type: 'ml.m5.large',
-          instance_count: '101'
-        },
-        INFERENCE,
-        trans
-      )
-    ).toEqual({
-      endpoint_name: 'Enter a name.',
-      instance_count: 'Enter a whole number between 1 and 100.'
     });
   });
 
@@ -355,74 +241,21 @@ describe('the Train and Deploy forms', () => {
       instance_count: 1
     });
   });
-
-  it('place the server’s 400 details on their fields, the rest above the buttons', () => {
-    const placed = placeDetails(
-      [
-        {
-          loc: ['hyperparameters', 'epochs'],
-          msg: 'epochs must be an integer between 1 and 100'
-        },
-        { loc: ['role_arn'], msg: 'choose the IAM execution role' },
-        { loc: ['training', 'channels'], msg: 'rename the code channel' }
-      ],
-      trainFieldKeys(TRAINING)
-    );
-    expect(placed.fields).toEqual({
-      'hyperparameters.epochs': 'epochs must be an integer between 1 and 100',
-      role_arn: 'choose the IAM execution role'
-    });
-    expect(placed.general).toEqual([
-      'training.channels: rename the code channel'
-    ]);
-  });
-
-  it('show problems on touched fields, all after a submit; server problems until the field changes', () => {
-    const state = new FormState({
-      value: { name: '', count: '1' },
-      check: (value): Record<string, string> =>
-        value.name ? {} : { name: 'Enter a name.' }
-    });
-    const changed = jest.fn();
-    state.changed.connect(changed);
-    expect(state.errors).toEqual({});
-    state.touch('name');
-    expect(state.errors).toEqual({ name: 'Enter a name.' });
-    state.update({ name: 'x' });
-    expect(state.errors).toEqual({});
-    expect(state.submit()).toBe(true);
-    state.setServerErrors({ name: 'taken' }, ['AccessDenied']);
-    expect(state.errors).toEqual({ name: 'taken' });
-    expect(state.general).toEqual(['AccessDenied']);
-    state.update({ count: '2' });
-    expect(state.errors).toEqual({ name: 'taken' });
-    state.update({ name: 'y' });
-    expect(state.errors).toEqual({});
-    expect(changed).toHaveBeenCalled();
-  });
 });
 
 describe('names', () => {
-  it('default to <entry id>-<UTC timestamp>, at most 63 characters, as the server does', () => {
+  it('default to <entry id>-<UTC timestamp>, at most 63 characters', () => {
     const now = new Date(Date.UTC(2026, 10, 21, 10, 0, 5, 7));
     expect(defaultName('churn', now)).toBe('churn-20261121-100005-007');
     const long = defaultName('a'.repeat(40) + '-b'.repeat(20), now);
     expect(long.length).toBeLessThanOrEqual(63);
-    expect(isValidName(long)).toBe(true);
     // A stem cut at a hyphen loses it.
     expect(defaultName('a'.repeat(42) + '-xyz', now)).toBe(
       'a'.repeat(42) + '-20261121-100005-007'
     );
   });
 
-  it('check SageMaker names and role ARNs', () => {
-    expect(isValidName('churn-1')).toBe(true);
-    expect(isValidName('-churn')).toBe(false);
-    expect(isValidName('a'.repeat(64))).toBe(false);
-    expect(isValidRoleArn('arn:aws:iam::123456789012:role/SageMakerRole')).toBe(
-      true
-    );
-    expect(isValidRoleArn('arn:aws:iam::123:role/x')).toBe(false);
+  it('read the region of an ARN', () => {
     expect(
       regionOfArn('arn:aws:sagemaker:eu-west-1:123456789012:training-job/x')
     ).toBe('eu-west-1');

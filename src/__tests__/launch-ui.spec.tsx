@@ -188,8 +188,9 @@ describe('the Train dialog', () => {
     document.body.innerHTML = '';
   });
 
-  it('is prefilled, checks as the user types, shows the server’s 400 on its field, and sends the name shown', async () => {
+  it('is prefilled, asks the server as the user types, shows its 400 on the field, and sends the name shown', async () => {
     const posts: unknown[] = [];
+    const checks: unknown[] = [];
     const { settings } = routedSettings(
       async (url, request): Promise<ICanned> => {
         const path = apiPath(url);
@@ -208,21 +209,35 @@ describe('the Train dialog', () => {
             })
           };
         }
+        expect(path).toBe('entries/churn/training-jobs');
         const body = await request.clone().json();
-        posts.push(body);
+        const dryRun = url.searchParams.get('dry_run') === 'true';
+        (dryRun ? checks : posts).push(body);
+        // The server's rules: the dry run and the launch give the same 400.
+        const details = [];
+        const epochs = Number(body.hyperparameters?.epochs);
+        if (!(epochs >= 1 && epochs <= 100)) {
+          details.push({
+            loc: ['hyperparameters', 'epochs'],
+            msg: 'Enter a whole number between 1 and 100.'
+          });
+        }
         if (!body.role_arn) {
+          details.push({
+            loc: ['role_arn'],
+            msg: 'choose the IAM execution role'
+          });
+        }
+        if (details.length > 0) {
           return {
             status: 400,
             body: json({
-              error: {
-                code: 'invalid',
-                message: 'role_arn is invalid',
-                details: [
-                  { loc: ['role_arn'], msg: 'choose the IAM execution role' }
-                ]
-              }
+              error: { code: 'invalid', message: 'invalid', details }
             })
           };
+        }
+        if (dryRun) {
+          return { status: 200, body: json({ ok: true }) };
         }
         return {
           status: 201,
@@ -239,6 +254,7 @@ describe('the Train dialog', () => {
       entry: ENTRY,
       client: new LaunchClient(settings),
       trans,
+      checkDelay: 5,
       onStarted,
       onExport: jest.fn()
     });
@@ -252,7 +268,7 @@ describe('the Train dialog', () => {
     );
     expect(byLabel<HTMLSelectElement>('optimizer').tagName).toBe('SELECT');
 
-    // Live range validation.
+    // The server's verdict as the user types, on the field typed in only.
     const epochs = byLabel('epochs');
     expect(describedBy(epochs)).toContain('Whole number from 1 to 100');
     type(epochs, '500');
@@ -260,6 +276,8 @@ describe('the Train dialog', () => {
     expect(describedBy(epochs)).toContain(
       'Enter a whole number between 1 and 100.'
     );
+    expect(byLabel('IAM role ARN').getAttribute('aria-invalid')).toBeNull();
+    expect(checks.length).toBeGreaterThan(0);
     footerButton('Start training').click();
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(posts).toEqual([]); // nothing sent while a field is wrong
@@ -277,8 +295,7 @@ describe('the Train dialog', () => {
     await waitFor(() => role.getAttribute('aria-invalid') === null);
     footerButton('Start training').click();
     await closed;
-    expect(posts).toHaveLength(2);
-    expect(posts[1]).toEqual({
+    expect(posts[posts.length - 1]).toEqual({
       job_name: name.value,
       role_arn: ROLE,
       instance_type: 'ml.m5.xlarge',
@@ -302,6 +319,7 @@ describe('the Train dialog', () => {
       entry: ENTRY,
       client: new LaunchClient(settings),
       trans,
+      checkDelay: 5,
       onStarted: jest.fn(),
       onExport
     });
@@ -315,7 +333,9 @@ describe('the Train dialog', () => {
     footerButton('Export training_job.json').click();
     await closed;
     expect(onExport).toHaveBeenCalledWith(REQUEST);
-    const exported = new URL(requests[1].url);
+    const exported = new URL(
+      requests.filter(request => request.method === 'GET')[1].url
+    );
     expect(exported.searchParams.get('job_name')).toBe(REQUEST.TrainingJobName);
     expect(exported.searchParams.get('role_arn')).toBe(ROLE);
     expect(exported.searchParams.get('instance_type')).toBe('ml.g5.2xlarge');

@@ -4,7 +4,6 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { LaunchClient } from '../api/launches';
 import { showRunLocallyDialog } from '../local-runs/dialog';
 import {
-  checkRunForm,
   pythonChoices,
   runFieldKeys,
   runFormValue,
@@ -97,7 +96,6 @@ describe('the Run locally form', () => {
 
   it.each(cases)('maps $name', ({ patch, body }) => {
     const value = { ...runFormValue(TABULAR_TRAINING), ...patch };
-    expect(checkRunForm(value, TABULAR_TRAINING, trans)).toEqual({});
     expect(startLocalRunBody(value)).toEqual(body);
   });
 
@@ -110,22 +108,14 @@ describe('the Run locally form', () => {
     expect(startLocalRunBody(runFormValue(plain)).channels).toBeUndefined();
   });
 
-  it('checks folders, rows and seed', () => {
-    const value = {
-      ...runFormValue(TABULAR_TRAINING),
-      channels: {
-        train: { source: 'workspace' as const, folder: ' ' },
-        validation: { source: 'synthetic' as const, folder: '' }
-      },
-      synthetic_rows: '0',
-      seed: '-1'
-    };
-    expect(Object.keys(checkRunForm(value, TABULAR_TRAINING, trans))).toEqual([
-      'channels.train',
-      'synthetic_rows',
-      'seed'
-    ]);
+  it('names its fields by the paths of the request body', () => {
     expect(runFieldKeys(TABULAR_TRAINING)).toContain('channels.validation');
+    expect(runFieldKeys(TABULAR_TRAINING)).toContain('hyperparameters.epochs');
+  });
+
+  it('sends rows and seed that are no number as typed, for the server to explain', () => {
+    const value = { ...runFormValue(TABULAR_TRAINING), synthetic_rows: 'lots' };
+    expect(startLocalRunBody(value).synthetic_rows).toBe('lots');
   });
 
   it('gives Train on SageMaker the run’s own hyperparameters only', () => {
@@ -241,8 +231,15 @@ describe('the Run locally dialog', () => {
       }
     ];
     const posts: Array<{ path: string; body: unknown }> = [];
+    const checks: unknown[] = [];
     const { settings } = routedSettings(async (url, request) => {
-      posts.push({ path: apiPath(url), body: await request.clone().json() });
+      const body = await request.clone().json();
+      if (url.searchParams.get('dry_run') === 'true') {
+        // The dry run as the user types: fine until the real start says not.
+        checks.push(body);
+        return { status: 200, body: json({ ok: true }) };
+      }
+      posts.push({ path: apiPath(url), body });
       return answers.shift()!;
     });
     const onStarted = jest.fn();
@@ -251,6 +248,7 @@ describe('the Run locally dialog', () => {
       client: new LaunchClient(settings),
       trans,
       pythons: [{ name: 'py311', label: 'Python 3.11' }],
+      checkDelay: 5,
       onStarted
     });
     await waitFor(() => dialogNode() !== null);

@@ -55,7 +55,7 @@ describe('the entry wizard', () => {
     document.body.innerHTML = '';
   });
 
-  it('is titled, labelled, and fills the ID from the title', async () => {
+  it('is titled, labelled, and fills the ID from the title (the server’s suggestion)', async () => {
     const { widget, root, requests } = openWizard({
       'GET id-suggestions': request => {
         const title = new URL(request.url).searchParams.get('title');
@@ -87,8 +87,6 @@ describe('the entry wizard', () => {
     );
 
     type(byLabel(root, 'Title'), 'Churn XGBoost (v2)');
-    await waitFor(() => byLabel(root, 'ID').value === 'churn-xgboost-v2');
-    // …then the server's de-duplicated suggestion replaces it.
     await waitFor(() => byLabel(root, 'ID').value === 'churn-xgboost-v2-2');
     const asked = requests.filter(r => r.url.includes('id-suggestions'));
     expect(asked).toHaveLength(1);
@@ -158,8 +156,25 @@ describe('the entry wizard', () => {
     widget.dispose();
   });
 
-  it('shows client-side problems on submit and focuses the first one', async () => {
-    const { widget, root, requests } = openWizard({});
+  it('shows the server’s problems on submit and focuses the first one', async () => {
+    const missing = (field: string, msg: string) => ({ loc: [field], msg });
+    const { widget, root, requests } = openWizard({
+      'POST entries': () => ({
+        status: 400,
+        body: json({
+          error: {
+            code: 'invalid',
+            message: '4 fields are invalid',
+            details: [
+              missing('title', 'Enter a title.'),
+              missing('data_type', 'Choose a data type.'),
+              missing('task', 'Choose an ML task.'),
+              missing('framework', 'Choose a framework.')
+            ]
+          }
+        })
+      })
+    });
     await ready(root);
     button(root, 'Add model').click();
     await waitFor(
@@ -171,7 +186,58 @@ describe('the entry wizard', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toContain(
       'Fix the 4 problems marked below.'
     );
-    expect(requests.some(r => r.method === 'POST')).toBe(false);
+    expect(requests.filter(r => r.method === 'POST')).toHaveLength(1);
+    widget.dispose();
+  });
+
+  it('asks the server as the user types, and shows its problem under the field typed in', async () => {
+    const checks: Array<Record<string, unknown>> = [];
+    const { widget, root, requests } = openWizard(
+      {
+        'POST entries?dry_run': async request => {
+          const body = await bodyOf(request);
+          checks.push(body);
+          const uri = (body.notebook as { s3_uri: string }).s3_uri;
+          return {
+            status: 400,
+            body: json({
+              error: {
+                code: 'invalid',
+                message: 'invalid',
+                details: [
+                  { loc: ['title'], msg: 'Enter a title.' },
+                  ...(uri.startsWith('s3://')
+                    ? []
+                    : [
+                        {
+                          loc: ['notebook', 's3_uri'],
+                          msg: 'Must be an S3 URI starting with s3://'
+                        }
+                      ])
+                ]
+              }
+            })
+          };
+        }
+      },
+      'notebook'
+    );
+    await ready(root);
+    const uri = () => byLabel(root, 'Notebook S3 URI');
+    type(uri(), 's3:/bad');
+    await waitFor(() => uri().getAttribute('aria-invalid') === 'true');
+    expect(describedError(uri())).toBe('Must be an S3 URI starting with s3://');
+    // Only the field typed in shows its problem; nothing was saved.
+    expect(byLabel(root, 'Title').getAttribute('aria-invalid')).toBeNull();
+    expect(checks[checks.length - 1]).toMatchObject({ kind: 'notebook' });
+    expect(
+      requests.filter(
+        r => r.method === 'POST' && !r.url.includes('dry_run=true')
+      )
+    ).toHaveLength(0);
+
+    type(uri(), 's3://bucket/nb/eda.ipynb');
+    await waitFor(() => uri().getAttribute('aria-invalid') === null);
     widget.dispose();
   });
 
@@ -219,10 +285,10 @@ describe('the entry wizard', () => {
     type(byLabel(root, 'Metric 1 regular expression'), 'Loss = (.*?);');
     button(root, 'Test regex of metric 1').click();
     await waitFor(() => root.textContent!.includes('Captured value: “0.25”'));
-    type(byLabel(root, 'Metric 1 regular expression'), '(Loss) = (.*?);');
+    type(byLabel(root, 'Metric 1 regular expression'), 'Acc = (.*?)!');
     button(root, 'Test regex of metric 1').click();
     await waitFor(() =>
-      root.textContent!.includes('exactly one capture group (it has 2)')
+      root.textContent!.includes('No match in the sample log line.')
     );
     widget.dispose();
   });
@@ -231,6 +297,10 @@ describe('the entry wizard', () => {
     let posts = 0;
     const { widget, root, onSaved, requests } = openWizard(
       {
+        'GET id-suggestions': () => ({
+          status: 200,
+          body: json({ id: 'eda' })
+        }),
         'POST entries': () => {
           posts++;
           return posts === 1
@@ -258,6 +328,7 @@ describe('the entry wizard', () => {
     await ready(root);
     expect(widget.title.label).toBe('Add notebook');
     type(byLabel(root, 'Title'), 'EDA');
+    await waitFor(() => byLabel(root, 'ID').value === 'eda');
     choose(byLabel(root, 'Data type'), 'text');
     await waitFor(() => !byLabel<HTMLSelectElement>(root, 'ML task').disabled);
     choose(byLabel(root, 'ML task'), 'text-generation');

@@ -7,7 +7,9 @@ type Route = (request: Request) => ICanned | Promise<ICanned>;
 
 /**
  * Server settings whose `fetch` answers by route: `"GET options"`,
- * `"POST entries"`, `"PUT entries/x"`… (the path under the API prefix).
+ * `"POST entries"`, `"PUT entries/x"`… (the path under the API prefix). A
+ * dry run (`?dry_run=true`) goes to `"POST entries?dry_run"`…, by default
+ * `200 {"ok": true}`.
  */
 export function routedSettings(routes: Record<string, Route>): {
   settings: ServerConnection.ISettings;
@@ -19,10 +21,17 @@ export function routedSettings(routes: Record<string, Route>): {
     requests.push(request);
     const url = new URL(request.url);
     const path = url.pathname.replace(/^.*\/shared-models\/api\//, '');
-    const route = routes[`${request.method} ${path}`];
+    const dryRun = url.searchParams.get('dry_run') === 'true';
+    const route =
+      routes[`${request.method} ${path}${dryRun ? '?dry_run' : ''}`];
     const answer = route
       ? await route(request)
-      : { status: 404, body: '{"error":{"code":"not_found","message":"no"}}' };
+      : dryRun
+        ? { status: 200, body: '{"ok":true}' }
+        : {
+            status: 404,
+            body: '{"error":{"code":"not_found","message":"no"}}'
+          };
     return new Response(answer.body ?? '', {
       status: answer.status,
       headers: { 'Content-Type': 'application/json' }

@@ -160,5 +160,14 @@ export const OPTIONS: IOptions = {
         accelerator_memory_gib: 0
       }
     ]
+  },
+  // The shape of GET /options → rules (the values are the server's to serve).
+  rules: {
+    keywords: { separator_pattern: '[\\s,]', max_count: 50, max_length: 255 },
+    id: { pattern: '^[a-z0-9](-*[a-z0-9]){0,62}$', max_length: 63 },
+    title: { max_length: 256 },
+    description: { max_bytes: 65536 },
+    share: { max_users: 100, max_canvas_users: 23, max_user_name_length: 256 },
+    page: { max_limit: 200, default_limit: 50 }
   }
 };

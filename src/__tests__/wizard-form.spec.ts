@@ -36,14 +36,21 @@ describe('formFromEntry / bodyFromForm', () => {
     expect(form.training.hyperparameters[2].values).toBe('adam, sgd');
     expect(form.inference.enabled).toBe(true);
 
-    expect(bodyFromForm(form)).toEqual(inputOf(entry));
+    // Keywords go as typed: the server normalises them.
+    expect(bodyFromForm(form)).toEqual({
+      ...inputOf(entry),
+      keywords: 'churn, xgboost'
+    });
   });
 
   it('round-trips a notebook', () => {
     const entry = notebookEntry();
     const form = formFromEntry(entry);
     expect(form.notebook.s3_uri).toBe('s3://bucket/nb/eda.ipynb');
-    expect(bodyFromForm(form)).toEqual(inputOf(entry));
+    expect(bodyFromForm(form)).toEqual({
+      ...inputOf(entry),
+      keywords: entry.keywords.join(', ')
+    });
   });
 
   it('fills the default instance type from the first one when null', () => {
@@ -102,7 +109,7 @@ describe('formFromEntry / bodyFromForm', () => {
     const body = bodyFromForm(form);
     expect(body.id).toBeNull();
     expect(body.title).toBe('Churn');
-    expect(body.keywords).toEqual(['churn', 'xgboost']);
+    expect(body.keywords).toBe('Churn xgboost, churn');
     expect(body.share.users).toEqual(['bob', 'carol', 'dave']);
     expect(body.training).toMatchObject({
       image: { source: 'dlc', uri: 'image' },

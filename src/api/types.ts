@@ -237,6 +237,28 @@ export interface IOptions {
     training: IInstanceTypeInfo[];
     inference: IInstanceTypeInfo[];
   };
+  /** The catalog's rules, as the server enforces them (for instant previews). */
+  rules?: IRules;
+}
+
+/** `GET /options` → `rules`: what the forms show instantly, served so it is never copied. */
+export interface IRules {
+  keywords: {
+    /** A RegExp character-class source: Python's `str.isspace()` characters and ",". */
+    separator_pattern: string;
+    max_count: number;
+    max_length: number;
+  };
+  id: { pattern: string; max_length: number };
+  title: { max_length: number };
+  description: { max_bytes: number };
+  share: {
+    max_users: number;
+    max_canvas_users: number;
+    max_user_name_length: number;
+  };
+  /** `limit` of `GET /entries`. */
+  page: { max_limit: number; default_limit: number };
 }
 
 /** `GET /s3` without `uri`: the buckets the credentials may list. */

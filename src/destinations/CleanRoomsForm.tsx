@@ -6,18 +6,15 @@ import {
   FormProblems,
   FormStatus
 } from '../launch/components/FormField';
+import type { FormModel } from '../common/form';
 import { useSignal } from '../launch/components/hooks';
-import type { FormState } from '../launch/form';
 import type { IEntry } from '../api/types';
 import { DestinationWarnings, LiveCheckNote } from './components';
 import {
   CLEANROOMS_KEYS,
-  cleanroomsBody,
   ICleanRoomsFormValue,
   NOISE_LEVELS
 } from './cleanroomsForm';
-import type { LiveCheck } from './liveCheck';
-import type { ICleanRoomsRegistration } from './types';
 
 type TextKey = Exclude<
   keyof ICleanRoomsFormValue,
@@ -26,8 +23,7 @@ type TextKey = Exclude<
 
 export interface ICleanRoomsFormProps {
   entry: IEntry;
-  state: FormState<ICleanRoomsFormValue>;
-  live: LiveCheck<ICleanRoomsRegistration>;
+  state: FormModel<ICleanRoomsFormValue>;
   /** Prefix of the element ids (unique per dialog). */
   idPrefix: string;
   trans: TranslationBundle;
@@ -40,11 +36,9 @@ export interface ICleanRoomsFormProps {
  * by the server once typing pauses; its problems show on their fields.
  */
 export function CleanRoomsForm(props: ICleanRoomsFormProps): JSX.Element {
-  const { entry, state, live, idPrefix, trans } = props;
+  const { entry, state, idPrefix, trans } = props;
   useSignal(state.changed);
-  useSignal(live.changed);
   const value = state.value;
-  const errors = state.errors;
   const disabled = state.busy;
   const id = (key: string): string => `${idPrefix}-${key}`;
 
@@ -53,7 +47,6 @@ export function CleanRoomsForm(props: ICleanRoomsFormProps): JSX.Element {
       key => CLEANROOMS_KEYS[key as keyof ICleanRoomsFormValue]
     );
     state.update(patch, keys);
-    live.schedule(cleanroomsBody(state.value));
   };
   const text = (
     key: TextKey,
@@ -93,7 +86,7 @@ export function CleanRoomsForm(props: ICleanRoomsFormProps): JSX.Element {
       id={id(key)}
       label={label}
       hint={hint}
-      error={errors[CLEANROOMS_KEYS[key]]}
+      error={state.errorOf(CLEANROOMS_KEYS[key])}
       required={required}
     >
       {control}
@@ -120,7 +113,7 @@ export function CleanRoomsForm(props: ICleanRoomsFormProps): JSX.Element {
         <dt>{trans.__('Metric definitions')}</dt>
         <dd>{trans._n('%1 from the entry', '%1 from the entry', metrics)}</dd>
       </dl>
-      <DestinationWarnings warnings={live.warnings} trans={trans} />
+      <DestinationWarnings warnings={state.warnings} trans={trans} />
       {field(
         'name',
         trans.__('Algorithm name'),
@@ -172,8 +165,10 @@ export function CleanRoomsForm(props: ICleanRoomsFormProps): JSX.Element {
             {trans.__('Also associate it with a collaboration')}
           </label>
         </legend>
-        {errors[CLEANROOMS_KEYS.associate] ? (
-          <p className="sme-Field-error">{errors[CLEANROOMS_KEYS.associate]}</p>
+        {state.errorOf(CLEANROOMS_KEYS.associate) ? (
+          <p className="sme-Field-error">
+            {state.errorOf(CLEANROOMS_KEYS.associate)}
+          </p>
         ) : null}
         {value.associate ? (
           <>
@@ -248,11 +243,11 @@ export function CleanRoomsForm(props: ICleanRoomsFormProps): JSX.Element {
         ) : null}
       </fieldset>
       <LiveCheckNote
-        pending={live.pending}
-        failure={live.failure}
+        pending={state.checking}
+        failure={state.checkFailure}
         trans={trans}
       />
-      <FormProblems problems={[...live.general, ...state.general]} />
+      <FormProblems problems={state.summary} />
       <FormStatus busy={state.busy} text={state.status} />
     </div>
   );

@@ -6,8 +6,8 @@ import {
   FormProblems,
   FormStatus
 } from '../launch/components/FormField';
+import type { FormModel } from '../common/form';
 import { useSignal } from '../launch/components/hooks';
-import type { FormState } from '../launch/form';
 import type { IEntry } from '../api/types';
 import { HUB_KEYS, IHubFormValue } from './hubForm';
 import type { HubList } from './hubList';
@@ -15,7 +15,7 @@ import type { IHub } from './types';
 
 export interface IHubFormProps {
   entry: IEntry;
-  state: FormState<IHubFormValue>;
+  state: FormModel<IHubFormValue>;
   hubs: HubList;
   /** Prefix of the element ids (unique per dialog). */
   idPrefix: string;
@@ -31,7 +31,6 @@ export function HubForm(props: IHubFormProps): JSX.Element {
   useSignal(state.changed);
   useSignal(hubs.changed);
   const value = state.value;
-  const errors = state.errors;
   const disabled = state.busy;
   const id = (key: string): string => `${idPrefix}-${key}`;
   const list = hubs.state;
@@ -60,7 +59,7 @@ export function HubForm(props: IHubFormProps): JSX.Element {
       [HUB_KEYS.hub_name]
     );
   };
-  const hubError = errors[HUB_KEYS.hub_name];
+  const hubError = state.errorOf(HUB_KEYS.hub_name);
   const hubErrorId = id('hub-error');
 
   return (
@@ -176,7 +175,7 @@ export function HubForm(props: IHubFormProps): JSX.Element {
           <FormField
             id={id('new_name')}
             label={trans.__('Hub name')}
-            error={errors[HUB_KEYS.new_name]}
+            error={state.errorOf(HUB_KEYS.new_name)}
             required
           >
             {text('new_name', { className: 'sme-Input sme-mod-code' })}
@@ -184,7 +183,7 @@ export function HubForm(props: IHubFormProps): JSX.Element {
           <FormField
             id={id('new_description')}
             label={trans.__('Hub description')}
-            error={errors[HUB_KEYS.new_description]}
+            error={state.errorOf(HUB_KEYS.new_description)}
             required
           >
             {text('new_description')}
@@ -192,7 +191,7 @@ export function HubForm(props: IHubFormProps): JSX.Element {
           <FormField
             id={id('new_display_name')}
             label={trans.__('Display name')}
-            error={errors[HUB_KEYS.new_display_name]}
+            error={state.errorOf(HUB_KEYS.new_display_name)}
           >
             {text('new_display_name')}
           </FormField>
@@ -200,13 +199,13 @@ export function HubForm(props: IHubFormProps): JSX.Element {
             id={id('new_keywords')}
             label={trans.__('Search keywords')}
             hint={trans.__('Optional; spaces or commas between.')}
-            error={errors[HUB_KEYS.new_keywords]}
+            error={state.errorOf(HUB_KEYS.new_keywords)}
           >
             {text('new_keywords')}
           </FormField>
         </fieldset>
       ) : null}
-      <FormProblems problems={state.general} />
+      <FormProblems problems={state.summary} />
       <FormStatus busy={state.busy} text={state.status} />
     </div>
   );

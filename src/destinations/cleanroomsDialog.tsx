@@ -9,19 +9,18 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { FormState } from '../launch/form';
+import { FormModel } from '../common/form';
 import { runDialog, submitLaunch, SubmitDialog } from '../launch/submitDialog';
 import type { IEntry } from '../api/types';
 import type { DestinationsClient } from '../api/destinations';
+import { ValidationClient } from '../api/validation';
 import { CleanRoomsForm } from './CleanRoomsForm';
 import {
   cleanroomsBody,
   cleanroomsFieldKeys,
   cleanroomsFormValue
 } from './cleanroomsForm';
-import { normaliseError } from './details';
-import { LiveCheck } from './liveCheck';
-import type { ICleanRoomsRegistered, ICleanRoomsRegistration } from './types';
+import type { ICleanRoomsRegistered } from './types';
 
 /** Class name of the dialog's accepting button. */
 export const REGISTER_CLASS = 'sme-DestinationDialog-register';
@@ -42,44 +41,37 @@ export async function showCleanRoomsDialog(
   options: ICleanRoomsDialogOptions
 ): Promise<void> {
   const { entry, client, trans, onRegistered } = options;
-  const keys = cleanroomsFieldKeys();
-  const live = new LiveCheck<ICleanRoomsRegistration>({
-    check: (body, signal) => client.checkCleanRooms(entry.id, body, { signal }),
-    keys: () => keys,
-    delay: options.checkDelay
-  });
-  const state = new FormState({
+  const keys = new Set(cleanroomsFieldKeys());
+  const validation = new ValidationClient(client.serverSettings);
+  const state = new FormModel({
     value: cleanroomsFormValue(entry),
-    // The server's last verdict: shown on the fields the user has touched.
-    check: () => live.problems
+    fields: () => keys,
+    // A list or an object in one field: its problems say which item.
+    describeMoved: true,
+    validate: (value, signal) =>
+      validation.cleanRooms(entry.id, cleanroomsBody(value), { signal }),
+    delay: options.checkDelay
   });
   const body = ReactWidget.create(
     <CleanRoomsForm
       entry={entry}
       state={state}
-      live={live}
       idPrefix={`sme-cleanrooms-${++counter}`}
       trans={trans}
     />
   );
   body.addClass('sme-LaunchDialog-body');
-  body.disposed.connect(() => live.dispose());
+  body.disposed.connect(() => state.dispose());
   // The image warning shows before the user types anything.
-  void live.flush(cleanroomsBody(state.value));
+  void state.checkNow();
 
-  const register = async (): Promise<boolean> => {
-    // The verdict on what is in the form now, not on what was typed before.
-    await live.flush(cleanroomsBody(state.value));
-    return submitLaunch({
+  const register = (): Promise<boolean> =>
+    submitLaunch({
       state,
       body,
-      keys,
       choices: cleanroomsBody,
       nameOf: choices => choices.name,
-      send: choices =>
-        client.registerCleanRooms(entry.id, choices).catch(reason => {
-          throw normaliseError(reason, keys);
-        }),
+      send: choices => client.registerCleanRooms(entry.id, choices),
       launchedName: registered => registered.configured_model_algorithm_arn,
       messages: name => ({
         pending: trans.__('Registering %1 with Clean Rooms ML…', name),
@@ -88,7 +80,6 @@ export async function showCleanRoomsDialog(
       }),
       onLaunched: onRegistered
     });
-  };
 
   const dialog = new SubmitDialog<void>({
     title: trans.__('Register with Clean Rooms ML'),

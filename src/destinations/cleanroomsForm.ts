@@ -5,6 +5,7 @@
  * the server checks every field (live, with `?dry_run=true`).
  */
 import type { IEntry } from '../api/types';
+import { numberOrText } from '../common/form';
 import type {
   ICleanRoomsRegistration,
   IPrivacyConfiguration,
@@ -113,16 +114,6 @@ export function lines(text: string): string[] {
 /** The words of a field of IDs (spaces or commas between). */
 export function words(text: string): string[] {
   return text.split(/[\s,]+/).filter(word => word.length > 0);
-}
-
-/**
- * A number as typed: a JSON number when it reads as one, else the text as
- * typed (the server then says what it expects).
- */
-export function numberOrText(text: string): number | string {
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  return trimmed !== '' && Number.isFinite(value) ? value : trimmed;
 }
 
 /** The body of the request, without the fields left empty. */

@@ -9,11 +9,10 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { FormState } from '../launch/form';
+import { FormModel, underPrefix } from '../common/form';
 import { runDialog, submitLaunch, SubmitDialog } from '../launch/submitDialog';
 import type { IEntry } from '../api/types';
 import type { DestinationsClient } from '../api/destinations';
-import { normaliseError } from './details';
 import { HubForm } from './HubForm';
 import {
   createHubBody,
@@ -42,10 +41,12 @@ export interface IHubDialogOptions {
 /** The Publish to hub… dialog: resolves when it closes. */
 export async function showHubDialog(options: IHubDialogOptions): Promise<void> {
   const { entry, client, trans, onPublished } = options;
-  const keys = hubFieldKeys();
-  const state = new FormState<IHubFormValue>({
+  const keys = new Set(hubFieldKeys());
+  // No dry run of its own: the server checks a new hub when it creates it.
+  const state = new FormModel<IHubFormValue>({
     value: hubFormValue(),
-    check: () => ({})
+    fields: () => keys,
+    describeMoved: true
   });
   const hubs = new HubList({ client, pageSize: options.pageSize });
   const body = ReactWidget.create(
@@ -58,7 +59,10 @@ export async function showHubDialog(options: IHubDialogOptions): Promise<void> {
     />
   );
   body.addClass('sme-LaunchDialog-body');
-  body.disposed.connect(() => hubs.dispose());
+  body.disposed.connect(() => {
+    hubs.dispose();
+    state.dispose();
+  });
   void hubs.reset().then(() => {
     // The first hub is the choice; no hub at all: create one.
     const first = hubs.hubs[0];
@@ -71,23 +75,20 @@ export async function showHubDialog(options: IHubDialogOptions): Promise<void> {
     let hubName = value.hub_name;
     if (value.create) {
       const hub = await client.createHub(createHubBody(value)).catch(reason => {
-        throw normaliseError(reason, keys, NEW_HUB_PREFIX);
+        throw underPrefix(reason, NEW_HUB_PREFIX);
       });
       hubName = hub.name;
       // Created: a retry publishes to it rather than creating it again.
       state.update({ create: false, hub_name: hub.name }, []);
       void hubs.reset();
     }
-    return client.publishToHub(entry.id, hubName).catch(reason => {
-      throw normaliseError(reason, keys);
-    });
+    return client.publishToHub(entry.id, hubName);
   };
 
   const publish = (): Promise<boolean> =>
     submitLaunch({
       state,
       body,
-      keys,
       choices: value => value,
       nameOf: value => (value.create ? value.new_name.trim() : value.hub_name),
       send,

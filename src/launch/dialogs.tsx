@@ -1,7 +1,7 @@
 /**
- * The Train and Deploy dialogs: prefilled from the entry, checked as the user
- * types, sent to the server — which has the final word: its 400 details land
- * on their fields and the dialog stays open.
+ * The Train and Deploy dialogs: prefilled from the entry, checked by the
+ * server as the user types (`?dry_run=true`, debounced) and on launch: its
+ * 400 details land on their fields and the dialog stays open.
  */
 import { Dialog, Notification } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
@@ -9,23 +9,21 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { asApiError } from '../common/errors';
+import { FormModel } from '../common/form';
 import type { IEntry, IInferenceSpec, ITrainingSpec } from '../api/types';
 import type { LaunchClient } from '../api/launches';
+import { ValidationClient } from '../api/validation';
 import { DeployForm } from './components/DeployForm';
 import { TrainForm } from './components/TrainForm';
-import { FormState } from './form';
-import { defaultName } from './names';
+import { defaultName } from './format';
 import {
   checkBeforeSubmit,
   focusFirstProblem,
   runDialog,
-  showFailure,
   submitLaunch,
   SubmitDialog
 } from './submitDialog';
 import {
-  checkDeployForm,
-  checkTrainForm,
   DEPLOY_FIELD_KEYS,
   deployFormValue,
   deploymentChoices,
@@ -52,6 +50,8 @@ export interface ITrainDialogOptions {
   trans: TranslationBundle;
   /** A readable label of an instance type. */
   instanceLabel?: (id: string) => string;
+  /** How long typing pauses before the server checks the form (ms). */
+  checkDelay?: number;
   /** Values to start from instead of the defaults (e.g. a local run's). */
   hyperparameters?: Readonly<Record<string, string>>;
   /** The job was created (or found: a retry): show it. */
@@ -89,11 +89,15 @@ export async function showTrainDialog(
   const spec = entry.training;
   const instanceLabel = options.instanceLabel ?? ((id: string) => id);
   const jobName = await initialJobName(client, entry.id);
-  const state = new FormState({
-    value: trainFormValue(spec, jobName, options.hyperparameters),
-    check: value => checkTrainForm(value, spec, trans)
-  });
+  const validation = new ValidationClient(client.serverSettings);
   const keys = trainFieldKeys(spec);
+  const state = new FormModel({
+    value: trainFormValue(spec, jobName, options.hyperparameters),
+    fields: () => keys,
+    validate: (value, signal) =>
+      validation.trainingJob(entry.id, trainingChoices(value), { signal }),
+    delay: options.checkDelay
+  });
   const idPrefix = `sme-train-${++counter}`;
   const body = ReactWidget.create(
     <TrainForm
@@ -106,12 +110,12 @@ export async function showTrainDialog(
     />
   );
   body.addClass('sme-LaunchDialog-body');
+  body.disposed.connect(() => state.dispose());
 
   const start = (): Promise<boolean> =>
     submitLaunch({
       state,
       body,
-      keys,
       choices: trainingChoices,
       nameOf: choices => choices.job_name ?? '',
       send: choices => client.startTrainingJob(entry.id, choices),
@@ -126,7 +130,7 @@ export async function showTrainDialog(
     });
 
   const exportRequest = async (): Promise<boolean> => {
-    if (!checkBeforeSubmit(state, body.node)) {
+    if (!(await checkBeforeSubmit(state, body.node))) {
       return false;
     }
     state.busy = true;
@@ -141,7 +145,7 @@ export async function showTrainDialog(
       return true;
     } catch (reason) {
       const error = asApiError(reason);
-      showFailure(state, error, keys);
+      state.showFailure(error);
       Notification.error(
         trans.__('Could not export training_job.json: %1', error.message),
         { autoClose: 10000 }
@@ -188,6 +192,8 @@ export interface IDeployDialogOptions {
   client: LaunchClient;
   trans: TranslationBundle;
   instanceLabel?: (id: string) => string;
+  /** How long typing pauses before the server checks the form (ms). */
+  checkDelay?: number;
   /** The endpoint is being created (or was found: a retry): show it. */
   onDeployed: (created: IDeploymentCreated) => void;
 }
@@ -199,9 +205,13 @@ export async function showDeployDialog(
   const { entry, client, trans, onDeployed } = options;
   const spec = entry.inference;
   const instanceLabel = options.instanceLabel ?? ((id: string) => id);
-  const state = new FormState({
+  const validation = new ValidationClient(client.serverSettings);
+  const state = new FormModel({
     value: deployFormValue(entry.id, spec),
-    check: value => checkDeployForm(value, spec, trans)
+    fields: () => DEPLOY_FIELD_KEYS,
+    validate: (value, signal) =>
+      validation.deployment(entry.id, deploymentChoices(value), { signal }),
+    delay: options.checkDelay
   });
   const idPrefix = `sme-deploy-${++counter}`;
   const body = ReactWidget.create(
@@ -214,12 +224,12 @@ export async function showDeployDialog(
     />
   );
   body.addClass('sme-LaunchDialog-body');
+  body.disposed.connect(() => state.dispose());
 
   const deploy = (): Promise<boolean> =>
     submitLaunch({
       state,
       body,
-      keys: DEPLOY_FIELD_KEYS,
       choices: deploymentChoices,
       nameOf: choices => choices.endpoint_name ?? '',
       send: choices => client.deploy(entry.id, choices),

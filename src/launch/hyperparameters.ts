@@ -1,76 +1,16 @@
 /**
- * The checks of a hyperparameter value against the entry's range — the same
- * rules as the server's `check()` (shared_models_ext/schemas/hyperparameters.py),
- * so the Train dialog can say what is wrong while the user types. The server
- * checks again on launch, and its 400 details are the final word.
+ * What the launch forms say about an entry's hyperparameters: the range of
+ * each (from the entry, for the field's hint) and the values they start
+ * with. Whether a value fits is the server's to say (its `check()` runs on
+ * every dry run and launch).
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
 import type { IHyperparameterSpec } from '../api/types';
 
-export const MAX_HYPERPARAMETER_VALUE = 2500;
-
-const INTEGER = /^[+-]?[0-9]+$/;
-const DECIMAL = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /** `1` for 1.0, `0.001` for 1e-3: how a bound reads in a message. */
 export function formatNumber(value: number): string {
   return String(value);
-}
-
-/**
- * The problem with `value` for `spec` in plain words, or null when it fits.
- */
-export function checkHyperparameterValue(
-  spec: IHyperparameterSpec,
-  value: string,
-  trans: TranslationBundle
-): string | null {
-  if (value.length > MAX_HYPERPARAMETER_VALUE) {
-    return trans.__('Use at most %1 characters.', MAX_HYPERPARAMETER_VALUE);
-  }
-  switch (spec.type) {
-    case 'integer': {
-      if (INTEGER.test(value)) {
-        const number = Number(value);
-        if (spec.min <= number && number <= spec.max) {
-          return null;
-        }
-      }
-      return trans.__(
-        'Enter a whole number between %1 and %2.',
-        spec.min,
-        spec.max
-      );
-    }
-    case 'continuous': {
-      if (DECIMAL.test(value)) {
-        const number = Number(value);
-        if (
-          Number.isFinite(number) &&
-          spec.min <= number &&
-          number <= spec.max
-        ) {
-          return null;
-        }
-      }
-      return trans.__(
-        'Enter a number between %1 and %2.',
-        formatNumber(spec.min),
-        formatNumber(spec.max)
-      );
-    }
-    case 'categorical':
-      return spec.values.includes(value)
-        ? null
-        : trans.__('Choose one of: %1.', spec.values.join(', '));
-    default:
-      return CONTROL.test(value)
-        ? trans.__('Must not contain line breaks or other control characters.')
-        : null;
-  }
 }
 
 /** A short description of the valid values, e.g. "Whole number, 1 to 12". */
@@ -93,26 +33,6 @@ export function describeRange(
     default:
       return trans.__('Free text');
   }
-}
-
-/** Every problem of `values`, by hyperparameter name (empty when all fit). */
-export function checkHyperparameters(
-  specs: ReadonlyArray<IHyperparameterSpec>,
-  values: Readonly<Record<string, string>>,
-  trans: TranslationBundle
-): Record<string, string> {
-  const problems: Record<string, string> = {};
-  for (const spec of specs) {
-    const problem = checkHyperparameterValue(
-      spec,
-      values[spec.name] ?? spec.default,
-      trans
-    );
-    if (problem) {
-      problems[spec.name] = problem;
-    }
-  }
-  return problems;
 }
 
 /** The values the dialog starts with: each hyperparameter's default. */

@@ -2,9 +2,8 @@ import { Dialog } from '@jupyterlab/apputils';
 import type { ReactWidget } from '@jupyterlab/ui-components';
 
 import { asApiError } from '../common/errors';
+import type { FormModel } from '../common/form';
 import { notifyProgress, type IProgressMessages } from '../common/notify';
-import type { ApiError } from '../api/request';
-import { FormState, placeDetails } from './form';
 
 /**
  * A dialog whose accepting buttons run an async action first, and close only
@@ -81,24 +80,6 @@ export namespace SubmitDialog {
   }
 }
 
-/** Show an API failure on the form: field details in place, the rest above the buttons. */
-export function showFailure<V extends object>(
-  state: FormState<V>,
-  error: ApiError,
-  keys: ReadonlyArray<string>
-): void {
-  if (error.details.length > 0) {
-    const placed = placeDetails(error.details, keys);
-    const general =
-      placed.general.length > 0 || Object.keys(placed.fields).length === 0
-        ? [error.message, ...placed.general]
-        : placed.general;
-    state.setServerErrors(placed.fields, general);
-  } else {
-    state.setServerErrors({}, [error.message]);
-  }
-}
-
 /** Show the dialog until it closes; then dispose of it and its body. */
 export async function runDialog(
   dialog: SubmitDialog<void>,
@@ -132,12 +113,16 @@ export function focusFirstProblem(node: HTMLElement, framesLeft = 30): void {
   });
 }
 
-/** Show every problem of the form: true when there is none, else focus the first. */
-export function checkBeforeSubmit<V extends object>(
-  state: FormState<V>,
+/**
+ * Show every problem of the form: true when the server's verdict on the
+ * form as it is now has none (or is not in yet: the request then checks),
+ * else focus the first.
+ */
+export async function checkBeforeSubmit<V>(
+  state: FormModel<V>,
   node: HTMLElement
-): boolean {
-  if (state.submit()) {
+): Promise<boolean> {
+  if (await state.submit()) {
     return true;
   }
   focusFirstProblem(node);
@@ -145,12 +130,10 @@ export function checkBeforeSubmit<V extends object>(
 }
 
 /** How a dialog launches something (a training job, an endpoint). */
-export interface ILaunchRequest<V extends object, C, R> {
-  state: FormState<V>;
+export interface ILaunchRequest<V, C, R> {
+  state: FormModel<V>;
   /** The dialog's body (where the focus goes to a problem). */
   body: ReactWidget;
-  /** The form's field keys, where the server's details may land. */
-  keys: ReadonlyArray<string>;
   /** The request's body, from the form's value. */
   choices: (value: V) => C;
   /** The name the user chose (job or endpoint name). */
@@ -168,11 +151,11 @@ export interface ILaunchRequest<V extends object, C, R> {
  * read-only meanwhile and the progress in a notification. True when the
  * dialog may close; on failure the problems land on the form.
  */
-export async function submitLaunch<V extends object, C, R>(
+export async function submitLaunch<V, C, R>(
   launch: ILaunchRequest<V, C, R>
 ): Promise<boolean> {
   const { state, body } = launch;
-  if (!checkBeforeSubmit(state, body.node)) {
+  if (!(await checkBeforeSubmit(state, body.node))) {
     return false;
   }
   const choices = launch.choices(state.value);
@@ -190,8 +173,7 @@ export async function submitLaunch<V extends object, C, R>(
     launch.onLaunched(await request);
     return true;
   } catch (reason) {
-    const error = asApiError(reason);
-    showFailure(state, error, launch.keys);
+    state.showFailure(reason);
     focusFirstProblem(body.node);
     return false;
   } finally {

@@ -1,17 +1,14 @@
 /**
- * The Train and Deploy forms: their values, client-side checks and the
- * request bodies they give. Pure (no widgets), so tests can cover them.
+ * The Train and Deploy forms: their values, the request bodies they give and
+ * their field paths (where the server's details land). No rule lives here:
+ * the server checks every field (as the user types, with `?dry_run=true`).
+ * Pure (no widgets), so tests can cover them.
  */
-import type { TranslationBundle } from '@jupyterlab/translation';
-
 import type { IInferenceSpec, ITrainingSpec } from '../api/types';
-import { checkHyperparameterValue, defaultValues } from './hyperparameters';
-import { defaultName, isValidName, isValidRoleArn } from './names';
-import type { FieldErrors } from './form';
+import { numberOrText } from '../common/form';
+import { defaultName } from './format';
+import { defaultValues } from './hyperparameters';
 import type { IDeploymentChoices, ITrainingChoices } from './types';
-
-export const MIN_INSTANCE_COUNT = 1;
-export const MAX_INSTANCE_COUNT = 100;
 
 /** What the Train dialog holds (as typed). */
 export interface ITrainFormValue {
@@ -60,7 +57,10 @@ function knownValues(
   );
 }
 
-/** The Deploy form of an entry, with a fresh endpoint name. */
+/**
+ * The Deploy form of an entry, with a fresh endpoint name (chosen here, so
+ * that a retry after a lost answer sends the same name and deploys once).
+ */
 export function deployFormValue(
   entryId: string,
   spec: IInferenceSpec,
@@ -74,86 +74,6 @@ export function deployFormValue(
   };
 }
 
-function checkCommon(
-  value: { role_arn: string; instance_count: string; instance_type: string },
-  instanceTypes: ReadonlyArray<string>,
-  trans: TranslationBundle,
-  problems: FieldErrors
-): void {
-  const role = value.role_arn.trim();
-  if (role && !isValidRoleArn(role)) {
-    problems.role_arn = trans.__(
-      'An IAM role ARN looks like arn:aws:iam::123456789012:role/MyRole.'
-    );
-  }
-  const count = value.instance_count.trim();
-  if (
-    !/^[0-9]+$/.test(count) ||
-    Number(count) < MIN_INSTANCE_COUNT ||
-    Number(count) > MAX_INSTANCE_COUNT
-  ) {
-    problems.instance_count = trans.__(
-      'Enter a whole number between %1 and %2.',
-      MIN_INSTANCE_COUNT,
-      MAX_INSTANCE_COUNT
-    );
-  }
-  if (!instanceTypes.includes(value.instance_type)) {
-    problems.instance_type = trans.__('Choose one of the instance types.');
-  }
-}
-
-function checkName(name: string, trans: TranslationBundle): string | null {
-  if (!name.trim()) {
-    return trans.__('Enter a name.');
-  }
-  return isValidName(name.trim())
-    ? null
-    : trans.__(
-        'Use 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit.'
-      );
-}
-
-/** The Train form's problems, by field key (`hyperparameters.<name>` for each). */
-export function checkTrainForm(
-  value: ITrainFormValue,
-  spec: ITrainingSpec,
-  trans: TranslationBundle
-): FieldErrors {
-  const problems: FieldErrors = {};
-  const name = checkName(value.job_name, trans);
-  if (name) {
-    problems.job_name = name;
-  }
-  checkCommon(value, spec.instance_types, trans, problems);
-  for (const hyperparameter of spec.hyperparameters) {
-    const problem = checkHyperparameterValue(
-      hyperparameter,
-      value.hyperparameters[hyperparameter.name] ?? hyperparameter.default,
-      trans
-    );
-    if (problem) {
-      problems[`hyperparameters.${hyperparameter.name}`] = problem;
-    }
-  }
-  return problems;
-}
-
-/** The Deploy form's problems, by field key. */
-export function checkDeployForm(
-  value: IDeployFormValue,
-  spec: IInferenceSpec,
-  trans: TranslationBundle
-): FieldErrors {
-  const problems: FieldErrors = {};
-  const name = checkName(value.endpoint_name, trans);
-  if (name) {
-    problems.endpoint_name = name;
-  }
-  checkCommon(value, spec.instance_types, trans, problems);
-  return problems;
-}
-
 /**
  * The launch body (and export query) of a Train form: always the job name
  * the user saw, every hyperparameter's value, the role only when given.
@@ -162,7 +82,7 @@ export function trainingChoices(value: ITrainFormValue): ITrainingChoices {
   const choices: ITrainingChoices = {
     job_name: value.job_name.trim(),
     instance_type: value.instance_type,
-    instance_count: Number(value.instance_count.trim()),
+    instance_count: numberOrText(value.instance_count) as number,
     hyperparameters: { ...value.hyperparameters }
   };
   const role = value.role_arn.trim();
@@ -177,7 +97,7 @@ export function deploymentChoices(value: IDeployFormValue): IDeploymentChoices {
   const choices: IDeploymentChoices = {
     endpoint_name: value.endpoint_name.trim(),
     instance_type: value.instance_type,
-    instance_count: Number(value.instance_count.trim())
+    instance_count: numberOrText(value.instance_count) as number
   };
   const role = value.role_arn.trim();
   if (role) {
@@ -186,20 +106,21 @@ export function deploymentChoices(value: IDeployFormValue): IDeploymentChoices {
   return choices;
 }
 
-/** The keys of the Train form's fields (where server details may land). */
-export function trainFieldKeys(spec: ITrainingSpec): string[] {
-  return [
+/** The paths of the Train form's fields (where server details land). */
+export function trainFieldKeys(spec: ITrainingSpec): Set<string> {
+  return new Set([
     'job_name',
     'role_arn',
     'instance_type',
     'instance_count',
     ...spec.hyperparameters.map(item => `hyperparameters.${item.name}`)
-  ];
+  ]);
 }
 
-export const DEPLOY_FIELD_KEYS: ReadonlyArray<string> = [
+/** The paths of the Deploy form's fields. */
+export const DEPLOY_FIELD_KEYS: ReadonlySet<string> = new Set([
   'endpoint_name',
   'role_arn',
   'instance_type',
   'instance_count'
-];
+]);

@@ -7,9 +7,9 @@ import {
   FormProblems,
   FormStatus
 } from '../launch/components/FormField';
+import type { FormModel } from '../common/form';
 import { useSignal } from '../launch/components/hooks';
 import { HyperparameterFields } from '../launch/components/TrainForm';
-import type { FormState } from '../launch/form';
 import { ChannelSourceField } from './ChannelSourceField';
 import {
   IPythonChoice,
@@ -17,11 +17,10 @@ import {
   offersSynthetic,
   usesSynthetic
 } from './runForm';
-import { MAX_SYNTHETIC_ROWS } from './types';
 
 export interface IRunFormProps {
   spec: ITrainingSpec;
-  state: FormState<IRunFormValue>;
+  state: FormModel<IRunFormValue>;
   /** The Python kernels of the server. */
   pythons: ReadonlyArray<IPythonChoice>;
   /** Prefix of the element ids (unique per dialog). */
@@ -38,7 +37,7 @@ export function RunForm(props: IRunFormProps): JSX.Element {
   const { spec, state, pythons, idPrefix, instanceLabel, trans } = props;
   useSignal(state.changed);
   const value = state.value;
-  const errors = state.errors;
+  const errorOf = (key: string): string | undefined => state.errorOf(key);
   const disabled = state.busy;
   const id = (key: string): string => `${idPrefix}-${key}`;
   const text = (
@@ -71,7 +70,7 @@ export function RunForm(props: IRunFormProps): JSX.Element {
         hint={trans.__(
           'The script runs on this machine whatever you choose; only the variable says which instance it would be.'
         )}
-        error={errors.instance_type}
+        error={errorOf('instance_type')}
       >
         <select
           className="sme-Select"
@@ -105,7 +104,7 @@ export function RunForm(props: IRunFormProps): JSX.Element {
                 value.channels[channel.name] ?? { source: 'entry', folder: '' }
               }
               synthetic={offersSynthetic(spec)}
-              error={errors[`channels.${channel.name}`]}
+              error={errorOf(`channels.${channel.name}`)}
               disabled={disabled}
               idPrefix={idPrefix}
               onChange={choice =>
@@ -130,11 +129,8 @@ export function RunForm(props: IRunFormProps): JSX.Element {
           <FormField
             id={id('synthetic_rows')}
             label={trans.__('Rows')}
-            hint={trans.__(
-              'Rows of each synthetic channel, up to %1.',
-              MAX_SYNTHETIC_ROWS.toLocaleString()
-            )}
-            error={errors.synthetic_rows}
+            hint={trans.__('Rows of each synthetic channel.')}
+            error={errorOf('synthetic_rows')}
             required
           >
             {text('synthetic_rows', { inputMode: 'numeric' })}
@@ -143,7 +139,7 @@ export function RunForm(props: IRunFormProps): JSX.Element {
             id={id('seed')}
             label={trans.__('Seed')}
             hint={trans.__('The same seed gives the same rows.')}
-            error={errors.seed}
+            error={errorOf('seed')}
           >
             {text('seed', { inputMode: 'numeric' })}
           </FormField>
@@ -155,7 +151,7 @@ export function RunForm(props: IRunFormProps): JSX.Element {
         hint={trans.__(
           'The Python that runs the script: the server’s, or a Python kernel’s.'
         )}
-        error={errors.python}
+        error={errorOf('python')}
       >
         <select
           className="sme-Select"
@@ -172,7 +168,7 @@ export function RunForm(props: IRunFormProps): JSX.Element {
         </select>
       </FormField>
       <div
-        className={`sme-RunForm-check${errors.install_requirements ? ' sme-mod-invalid' : ''}`}
+        className={`sme-RunForm-check${errorOf('install_requirements') ? ' sme-mod-invalid' : ''}`}
       >
         <label>
           <input
@@ -185,8 +181,8 @@ export function RunForm(props: IRunFormProps): JSX.Element {
           />
           {trans.__('Install requirements.txt first')}
         </label>
-        {errors.install_requirements ? (
-          <p className="sme-Field-error">{errors.install_requirements}</p>
+        {errorOf('install_requirements') ? (
+          <p className="sme-Field-error">{errorOf('install_requirements')}</p>
         ) : null}
       </div>
       <FormField
@@ -196,7 +192,7 @@ export function RunForm(props: IRunFormProps): JSX.Element {
           'A workspace file or folder to run instead of the entry’s script location (%1). Leave empty to use the entry’s.',
           spec.script_uri || trans.__('none')
         )}
-        error={errors.code}
+        error={errorOf('code')}
       >
         {text('code')}
       </FormField>
@@ -206,11 +202,11 @@ export function RunForm(props: IRunFormProps): JSX.Element {
         hint={trans.__(
           'A workspace folder or an s3:// prefix; model.tar.gz goes to <output>/<run id>/output/.'
         )}
-        error={errors.output}
+        error={errorOf('output')}
       >
         {text('output')}
       </FormField>
-      <FormProblems problems={state.general} />
+      <FormProblems problems={state.summary} />
       <FormStatus busy={state.busy} text={state.status} />
     </div>
   );

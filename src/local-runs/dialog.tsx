@@ -1,7 +1,8 @@
 /**
- * The Run locally dialog: prefilled like Train, checked as the user types,
- * sent to the server — whose 400 details land on their fields (a 409, too
- * many runs at once, shows its message) while the dialog stays open.
+ * The Run locally dialog: prefilled like Train, checked by the server as the
+ * user types (`?dry_run=true`, debounced) and on start — its 400 details land
+ * on their fields (a 409, too many runs at once, shows its message) while the
+ * dialog stays open.
  */
 import { Dialog } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
@@ -10,11 +11,11 @@ import * as React from 'react';
 
 import type { IEntry, ITrainingSpec } from '../api/types';
 import type { LaunchClient } from '../api/launches';
-import { FormState } from '../launch/form';
+import { ValidationClient } from '../api/validation';
+import { FormModel } from '../common/form';
 import { runDialog, submitLaunch, SubmitDialog } from '../launch/submitDialog';
 import { RunForm } from './RunForm';
 import {
-  checkRunForm,
   IPythonChoice,
   runFieldKeys,
   runFormValue,
@@ -34,6 +35,8 @@ export interface IRunLocallyDialogOptions {
   /** The server's Python kernels. */
   pythons?: ReadonlyArray<IPythonChoice>;
   instanceLabel?: (id: string) => string;
+  /** How long typing pauses before the server checks the form (ms). */
+  checkDelay?: number;
   /** The run has started: show it. */
   onStarted: (started: ILocalRunStarted) => void;
 }
@@ -44,9 +47,14 @@ export async function showRunLocallyDialog(
 ): Promise<void> {
   const { entry, client, trans, onStarted } = options;
   const spec = entry.training;
-  const state = new FormState({
+  const validation = new ValidationClient(client.serverSettings);
+  const keys = runFieldKeys(spec);
+  const state = new FormModel({
     value: runFormValue(spec),
-    check: value => checkRunForm(value, spec, trans)
+    fields: () => keys,
+    validate: (value, signal) =>
+      validation.localRun(entry.id, startLocalRunBody(value), { signal }),
+    delay: options.checkDelay
   });
   const body = ReactWidget.create(
     <RunForm
@@ -59,12 +67,12 @@ export async function showRunLocallyDialog(
     />
   );
   body.addClass('sme-LaunchDialog-body');
+  body.disposed.connect(() => state.dispose());
 
   const start = (): Promise<boolean> =>
     submitLaunch({
       state,
       body,
-      keys: runFieldKeys(spec),
       choices: startLocalRunBody,
       nameOf: () => entry.title,
       send: choices => client.startLocalRun(entry.id, choices),

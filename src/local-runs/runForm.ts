@@ -1,21 +1,16 @@
 /**
- * The Run locally form: its values, client-side checks and the request body
- * it gives. Pure (no widgets), so tests can cover them.
+ * The Run locally form: its values, the request body it gives and its field
+ * paths (where the server's details land). No rule lives here: the server
+ * checks every field (as the user types, with `?dry_run=true`). Pure (no
+ * widgets), so tests can cover them.
  */
-import type { TranslationBundle } from '@jupyterlab/translation';
-
 import type { ITrainingSpec } from '../api/types';
-import type { FieldErrors } from '../launch/form';
-import {
-  checkHyperparameterValue,
-  defaultValues
-} from '../launch/hyperparameters';
+import { numberOrText } from '../common/form';
+import { defaultValues } from '../launch/hyperparameters';
 import {
   DEFAULT_OUTPUT,
   DEFAULT_SYNTHETIC_ROWS,
   IStartLocalRun,
-  MAX_SEED,
-  MAX_SYNTHETIC_ROWS,
   SYNTHETIC
 } from './types';
 
@@ -89,57 +84,6 @@ export function usesSynthetic(value: IRunFormValue): boolean {
   );
 }
 
-function wholeNumberIn(text: string, min: number, max: number): boolean {
-  const trimmed = text.trim();
-  return /^[0-9]+$/.test(trimmed) && +trimmed >= min && +trimmed <= max;
-}
-
-/** The form's problems, by field key (`channels.<name>`, `hyperparameters.<name>`…). */
-export function checkRunForm(
-  value: IRunFormValue,
-  spec: ITrainingSpec,
-  trans: TranslationBundle
-): FieldErrors {
-  const problems: FieldErrors = {};
-  if (!spec.instance_types.includes(value.instance_type)) {
-    problems.instance_type = trans.__('Choose one of the instance types.');
-  }
-  for (const hyperparameter of spec.hyperparameters) {
-    const problem = checkHyperparameterValue(
-      hyperparameter,
-      value.hyperparameters[hyperparameter.name] ?? hyperparameter.default,
-      trans
-    );
-    if (problem) {
-      problems[`hyperparameters.${hyperparameter.name}`] = problem;
-    }
-  }
-  for (const [name, channel] of Object.entries(value.channels)) {
-    if (channel.source === 'workspace' && !channel.folder.trim()) {
-      problems[`channels.${name}`] = trans.__(
-        'Enter a folder of your workspace.'
-      );
-    }
-  }
-  if (usesSynthetic(value)) {
-    if (!wholeNumberIn(value.synthetic_rows, 1, MAX_SYNTHETIC_ROWS)) {
-      problems.synthetic_rows = trans.__(
-        'Enter a whole number between %1 and %2.',
-        1,
-        MAX_SYNTHETIC_ROWS
-      );
-    }
-    if (!wholeNumberIn(value.seed, 0, MAX_SEED)) {
-      problems.seed = trans.__(
-        'Enter a whole number between %1 and %2.',
-        0,
-        MAX_SEED
-      );
-    }
-  }
-  return problems;
-}
-
 /**
  * The body of `POST /entries/{id}/local-runs`: a channel left on the entry's
  * S3 data is left out (the server's default); rows and seed only with
@@ -162,8 +106,9 @@ export function startLocalRunBody(value: IRunFormValue): IStartLocalRun {
     body.channels = channels;
   }
   if (usesSynthetic(value)) {
-    body.synthetic_rows = Number(value.synthetic_rows.trim());
-    body.seed = Number(value.seed.trim());
+    // Text that is no number goes as typed: the server says what it expects.
+    body.synthetic_rows = numberOrText(value.synthetic_rows) as number;
+    body.seed = numberOrText(value.seed) as number;
   }
   if (value.python) {
     body.python = value.python;
@@ -182,9 +127,9 @@ export function startLocalRunBody(value: IRunFormValue): IStartLocalRun {
   return body;
 }
 
-/** The keys of the form's fields (where server details may land). */
-export function runFieldKeys(spec: ITrainingSpec): string[] {
-  return [
+/** The paths of the form's fields (where server details land). */
+export function runFieldKeys(spec: ITrainingSpec): Set<string> {
+  return new Set([
     'instance_type',
     ...spec.hyperparameters.map(item => `hyperparameters.${item.name}`),
     ...spec.channels.map(channel => `channels.${channel.name}`),
@@ -194,7 +139,7 @@ export function runFieldKeys(spec: ITrainingSpec): string[] {
     'install_requirements',
     'code',
     'output'
-  ];
+  ]);
 }
 
 /** The Python kernels of the server's kernelspecs, by display name. */

@@ -11,8 +11,6 @@ export type LocalRunPhase = 'preparing' | 'training' | 'uploading';
 /** The value of a channel that is generated from the entry's columns. */
 export const SYNTHETIC = 'synthetic';
 export const DEFAULT_SYNTHETIC_ROWS = 1000;
-export const MAX_SYNTHETIC_ROWS = 1_000_000;
-export const MAX_SEED = 2 ** 32 - 1;
 /** Where model.tar.gz goes when the request names no output. */
 export const DEFAULT_OUTPUT = 'shared-models-runs';
 

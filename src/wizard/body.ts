@@ -23,7 +23,6 @@ import {
   splitUsers,
   splitValues
 } from './form';
-import { normalizeKeywords } from './keywords';
 
 /** The request body (`POST /entries`, `PUT /entries/{id}`) for the form. */
 export function bodyFromForm(form: IEntryForm): IEntryInput {
@@ -36,7 +35,8 @@ export function bodyFromForm(form: IEntryForm): IEntryInput {
     data_type: form.data_type as DataType,
     task: form.task,
     framework: form.framework,
-    keywords: normalizeKeywords(form.keywords),
+    // As typed: the server splits and normalises it (the one rule set).
+    keywords: form.keywords,
     share: {
       organization: form.share.organization,
       users: splitUsers(form.share.users),

@@ -18,7 +18,7 @@ export interface IWizardContext {
   idPrefix: string;
   /** The problem shown on the field at `path`, if any. */
   errorOf: (path: string) => string | undefined;
-  /** The user left the field at `path`: its client-side check may show. */
+  /** The user left the field at `path`: the server's problem with it may show. */
   touch: (path: string) => void;
 }
 

@@ -1,9 +1,52 @@
 /**
  * Which fields the wizard shows for a form, by path (`training.channels.0.uri`),
- * and the value at a path. Server errors are placed on these fields; those
- * naming no visible field go to the summary at the top of the wizard.
+ * where a whole object's problem shows, and how a detail naming an
+ * environment variable finds its row. Server errors are placed on these
+ * fields (src/common/form); those naming no visible field go to the summary
+ * at the top of the wizard.
  */
-import type { IEntryForm, IInferenceForm, ITrainingForm } from './form';
+import type { Loc } from '../common/form';
+import type {
+  IEntryForm,
+  IInferenceForm,
+  IKeyValueRow,
+  ITrainingForm
+} from './form';
+
+/** Where a whole object's problem shows: on its main field. */
+export const ALIASES: Readonly<Record<string, string>> = {
+  training: 'training.enabled',
+  inference: 'inference.enabled',
+  notebook: 'notebook.s3_uri',
+  // POST /notebooks/share names its own fields at the top level.
+  s3_uri: 'notebook.s3_uri',
+  path: 'notebook.path',
+  'training.image': 'training.image.uri',
+  'inference.image': 'inference.image.uri',
+  'training.tabular': 'training.tabular.columns'
+};
+
+/**
+ * Environment variables are an object in the API, whose `loc` names the
+ * variable: `["training", "environment", "MY VAR", "[key]"]` → the row of
+ * `MY VAR`'s name; `[…, "MY_VAR"]` → its value; an unknown one → the table.
+ */
+export function resolveEnvironment(loc: Loc, form: IEntryForm): Loc {
+  const [section, field, key, ...rest] = loc;
+  if (
+    (section !== 'training' && section !== 'inference') ||
+    field !== 'environment' ||
+    typeof key !== 'string'
+  ) {
+    return loc;
+  }
+  const rows: IKeyValueRow[] = form[section].environment;
+  const index = rows.findIndex(row => row.name.trim() === key);
+  if (index < 0) {
+    return [section, field];
+  }
+  return [section, field, index, rest[0] === '[key]' ? 'name' : 'value'];
+}
 
 /** Paths of the fields (and of the tables, for list-wide problems) shown for `form`. */
 export function visibleFields(form: IEntryForm): Set<string> {
@@ -119,16 +162,4 @@ function inferenceFields(inference: IInferenceForm, paths: Set<string>): void {
     'name',
     'value'
   ]);
-}
-
-/** The value at `path` in `form` (undefined when there is none). */
-export function valueAt(form: IEntryForm, path: string): unknown {
-  let value: unknown = form;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') {
-      return undefined;
-    }
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
 }

@@ -2,7 +2,9 @@
  * The entry wizard: "Add model", "Add notebook", and editing an entry.
  *
  * The panel's commands call `openEntryWizard`; the pure pieces (form ↔ API
- * body, IDs, keywords, error placement) are exported for tests and reuse.
+ * body, keyword previews, the fields problems land on) are exported for
+ * tests and reuse. The rules are the server's: the wizard asks it (a dry run
+ * as the user types, the save itself) and places its answer.
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { ITranslator } from '@jupyterlab/translation';
@@ -58,9 +60,7 @@ export function openEntryWizard(options: IWizardOptions): Widget {
 }
 
 export { bodyFromForm, shareBodyFromForm } from './body';
-export { fieldErrors, placeErrors, errorFor, pathOf } from './errors';
+export { ALIASES, resolveEnvironment, visibleFields } from './fields';
 export { emptyForm, formFromEntry, shareForm, titleFromPath } from './form';
 export type { IEntryForm } from './form';
-export { deriveId, isValidId, withSuffix } from './ids';
-export { normalizeKeywords, spacesToCommas } from './keywords';
-export { validateForm } from './validate';
+export { keywordRules } from './keywords';

@@ -1,52 +1,71 @@
 /**
- * Keywords as the server reads them (`shared_models_ext/schemas/keywords.py`):
- * every whitespace character is a comma; items are stripped, lowercased,
- * de-duplicated (first seen wins) and empty ones dropped.
+ * Keywords as the user types them, shown as the server will store them. The
+ * separators are the server's (`GET /options` → `rules.keywords`), never a
+ * copy: every separator but "," is a space-like character, which the input
+ * turns into a comma at once; items are stripped, lowercased, de-duplicated
+ * (first seen wins) and empty ones dropped. Without served rules (an older
+ * server) the text stays as typed and the server normalises it on save.
  */
+import type { IRules } from '../api/types';
 
-/** At most this many keywords… */
-export const MAX_KEYWORDS = 50;
-/** …each at most this long. */
-export const MAX_KEYWORD_LENGTH = 255;
+export interface IKeywordRules {
+  /** `"churn xgboost,Tabular, churn"` → `["churn", "xgboost", "tabular"]`. */
+  normalize: (text: string) => string[];
+  /**
+   * What the input shows as the user types: every run of separators holding
+   * a space becomes `", "` (a leading one is dropped), so `"churn xgboost"`
+   * reads `"churn, xgboost"`. Idempotent.
+   */
+  spacesToCommas: (text: string) => string;
+  /** The input's text once it loses focus: `"a, b, c"`. */
+  format: (text: string) => string;
+}
 
-// Python's `\s` for str patterns (str.isspace()), not JavaScript's (which
-// adds U+FEFF and lacks U+001C–U+001F and U+0085).
-const WS =
-  '\\t\\n\\v\\f\\r\\u001c-\\u001f \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const WHITESPACE = new RegExp(`[${WS}]`, 'g');
-const EDGES = new RegExp(`^[${WS}]+|[${WS}]+$`, 'g');
-const SEPARATOR_RUN = new RegExp(`[${WS},]*[${WS}][${WS},]*`, 'g');
+/** A served character-class source as a class: `\s,` → `[\s,]`. */
+function characterClass(source: string): string {
+  return source.startsWith('[') ? source : `[${source}]`;
+}
 
-/**
- * `"churn xgboost,Tabular, churn"` → `["churn", "xgboost", "tabular"]`.
- * A list is read item by item the same way.
- */
-export function normalizeKeywords(value: string | readonly string[]): string[] {
-  const texts = typeof value === 'string' ? [value] : value;
-  const keywords = new Set<string>();
-  for (const text of texts) {
-    for (const item of text.replace(WHITESPACE, ',').split(',')) {
-      const keyword = item.replace(EDGES, '').toLowerCase();
+/** A pattern with Unicode semantics when it allows them (else without). */
+function compile(source: string, flags: string): RegExp {
+  try {
+    return new RegExp(source, `${flags}u`);
+  } catch {
+    return new RegExp(source, flags);
+  }
+}
+
+/** The keyword previews of the served rules (as typed when there are none). */
+export function keywordRules(rules: IRules | undefined): IKeywordRules {
+  if (!rules) {
+    const asTyped = (text: string): string => text;
+    return {
+      normalize: text => (text.trim() ? [text.trim()] : []),
+      spacesToCommas: asTyped,
+      format: asTyped
+    };
+  }
+  const separator = characterClass(rules.keywords.separator_pattern);
+  const split = compile(separator, '');
+  const run = compile(`${separator}+`, 'g');
+  const edges = compile(`^${separator}+|${separator}+$`, 'g');
+  const normalize = (text: string): string[] => {
+    const keywords = new Set<string>();
+    for (const item of text.split(split)) {
+      const keyword = item.replace(edges, '').toLowerCase();
       if (keyword) {
         keywords.add(keyword);
       }
     }
-  }
-  return [...keywords];
-}
-
-/**
- * What the keywords input shows as the user types: every run of separators
- * holding a space becomes `", "` (a leading one is dropped), so
- * `"churn xgboost"` reads `"churn, xgboost"`. Idempotent.
- */
-export function spacesToCommas(text: string): string {
-  return text.replace(SEPARATOR_RUN, (run: string, offset: number) =>
-    offset === 0 ? '' : ', '
-  );
-}
-
-/** The keywords input's text after it loses focus: `"a, b, c"`. */
-export function formatKeywords(value: string | readonly string[]): string {
-  return normalizeKeywords(value).join(', ');
+    return [...keywords];
+  };
+  const spacesToCommas = (text: string): string =>
+    text.replace(run, (found: string, offset: number) =>
+      found.replace(/,/g, '') === '' ? found : offset === 0 ? '' : ', '
+    );
+  return {
+    normalize,
+    spacesToCommas,
+    format: text => normalize(text).join(', ')
+  };
 }

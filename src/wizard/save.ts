@@ -4,16 +4,19 @@
  */
 import type { SharedModelsClient } from '../api/catalog';
 import { ApiError } from '../api/request';
-import type { IEntry } from '../api/types';
+import type { IEntry, IErrorDetail } from '../api/types';
 import { bodyFromForm, shareBodyFromForm } from './body';
-import { fieldErrors, FieldErrors } from './errors';
 import type { IEntryForm } from './form';
 
 export type SaveOutcome =
   /** Saved: the entry as the server now has it. */
   | { status: 'saved'; entry: IEntry }
-  /** 400: problems by field path (and the server's summary sentence). */
-  | { status: 'invalid'; errors: FieldErrors; message: string }
+  /** 400: the server's field details (and its summary sentence). */
+  | {
+      status: 'invalid';
+      details: ReadonlyArray<IErrorDetail>;
+      message: string;
+    }
   /** 409: the ID is taken. */
   | { status: 'conflict'; message: string }
   /** 412: someone else changed the entry since it was loaded. */
@@ -67,7 +70,7 @@ export async function saveEntry(
       case 400:
         return {
           status: 'invalid',
-          errors: fieldErrors(error.details, form),
+          details: error.details,
           message: error.message
         };
       case 409:

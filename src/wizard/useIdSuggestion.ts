@@ -1,21 +1,17 @@
 /**
- * The live ID of a new entry: derived from the title at once (the server's
- * rules), then replaced by the server's de-duplicated suggestion, asked for
- * ~250 ms after the last keystroke. The newest answer wins; an answer for a
- * title that is no longer there is ignored.
+ * The live ID of a new entry: the server's de-duplicated suggestion for the
+ * title (`GET /id-suggestions`, its rules alone), asked for ~250 ms after the
+ * last keystroke. The newest answer wins; an answer for a title that is no
+ * longer there is ignored.
  */
 import * as React from 'react';
 
 import type { SharedModelsClient } from '../api/catalog';
 import type { Kind } from '../api/types';
-import { deriveId } from './ids';
 
 export const SUGGEST_DELAY = 250;
-const MAX_TITLE = 256;
 
 export interface IIdSuggestion {
-  /** The ID to show for `title` now (before the server answers). */
-  localId: (title: string) => string;
   /**
    * Ask the server for `title`'s ID; `apply(id, title)` is called with the
    * answer unless a newer request was made since.
@@ -49,8 +45,7 @@ export function useIdSuggestion(
   const request = React.useCallback(
     (title: string, apply: (id: string, title: string) => void) => {
       cancel();
-      const trimmed = title.trim();
-      if (trimmed === '' || title.length > MAX_TITLE) {
+      if (title.trim() === '') {
         return;
       }
       const ticket = latest.current;
@@ -65,7 +60,7 @@ export function useIdSuggestion(
             }
           })
           .catch(() => {
-            // The local derivation stays; the server checks the ID on save.
+            // The ID stays as it is; the server checks it (and the title).
           })
           .finally(() => {
             if (ticket === latest.current) {
@@ -77,10 +72,5 @@ export function useIdSuggestion(
     [cancel, client, kind]
   );
 
-  const localId = React.useCallback(
-    (title: string) => (title.trim() ? deriveId(title, kind) : ''),
-    [kind]
-  );
-
-  return { localId, request, cancel, pending };
+  return { request, cancel, pending };
 }

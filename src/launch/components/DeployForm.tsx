@@ -2,7 +2,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { IInferenceSpec } from '../../api/types';
-import type { FormState } from '../form';
+import type { FormModel } from '../../common/form';
 import type { IDeployFormValue } from '../trainForm';
 import { FormProblems, FormStatus } from './FormField';
 import { useSignal } from './hooks';
@@ -14,7 +14,7 @@ import {
 
 export interface IDeployFormProps {
   spec: IInferenceSpec;
-  state: FormState<IDeployFormValue>;
+  state: FormModel<IDeployFormValue>;
   idPrefix: string;
   instanceLabel: (id: string) => string;
   trans: TranslationBundle;
@@ -48,7 +48,7 @@ export function DeployForm(props: IDeployFormProps): JSX.Element {
         instanceLabel={instanceLabel}
         trans={trans}
       />
-      <FormProblems problems={state.general} />
+      <FormProblems problems={state.summary} />
       <FormStatus busy={state.busy} text={state.status} />
     </div>
   );

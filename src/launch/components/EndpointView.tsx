@@ -2,7 +2,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import { Code, Fields } from '../../details/Fields';
-import { regionOfArn } from '../names';
+import { regionOfArn } from '../format';
 import type { StatusPoller } from '../poll';
 import type { IDeploymentStatus } from '../types';
 import { useSignal } from './hooks';

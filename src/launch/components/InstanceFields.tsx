@@ -1,8 +1,6 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { FieldErrors } from '../form';
-import { MAX_INSTANCE_COUNT, MIN_INSTANCE_COUNT } from '../trainForm';
 import { FormField } from './FormField';
 
 /** An example role; not translated (an identifier). */
@@ -15,7 +13,8 @@ export function InstanceFields(props: {
   /** What to say under the instance type. */
   hint?: string;
   value: { instance_type: string; instance_count: string };
-  errors: FieldErrors;
+  /** The problem shown on the field of `key`, if any. */
+  errorOf: (key: string) => string | undefined;
   disabled: boolean;
   instanceLabel: (id: string) => string;
   onChange: (patch: {
@@ -25,7 +24,7 @@ export function InstanceFields(props: {
   onBlur: (key: string) => void;
   trans: TranslationBundle;
 }): JSX.Element {
-  const { idPrefix, choices, hint, value, errors, disabled, trans } = props;
+  const { idPrefix, choices, hint, value, errorOf, disabled, trans } = props;
   const { instanceLabel, onChange, onBlur } = props;
   return (
     <div className="sme-LaunchForm-row">
@@ -33,7 +32,7 @@ export function InstanceFields(props: {
         id={`${idPrefix}-instance_type`}
         label={trans.__('Instance type')}
         hint={hint}
-        error={errors.instance_type}
+        error={errorOf('instance_type')}
         required
       >
         <select
@@ -53,19 +52,12 @@ export function InstanceFields(props: {
       <FormField
         id={`${idPrefix}-instance_count`}
         label={trans.__('Instance count')}
-        hint={trans.__(
-          'From %1 to %2.',
-          MIN_INSTANCE_COUNT,
-          MAX_INSTANCE_COUNT
-        )}
-        error={errors.instance_count}
+        error={errorOf('instance_count')}
         required
       >
         <input
           type="number"
           className="sme-Input"
-          min={MIN_INSTANCE_COUNT}
-          max={MAX_INSTANCE_COUNT}
           step={1}
           value={value.instance_count}
           disabled={disabled}

@@ -2,7 +2,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import { Code } from '../../details/Fields';
-import type { FormState } from '../form';
+import type { FormModel } from '../../common/form';
 import { FormField } from './FormField';
 import { InstanceFields, RoleField } from './InstanceFields';
 
@@ -41,7 +41,7 @@ export function NameField<
   K extends string,
   V extends Record<K, string>
 >(props: {
-  state: FormState<V>;
+  state: FormModel<V>;
   field: K;
   idPrefix: string;
   label: string;
@@ -53,7 +53,7 @@ export function NameField<
       id={`${idPrefix}-${field}`}
       label={label}
       hint={hint}
-      error={state.errors[field]}
+      error={state.errorOf(field)}
       required
     >
       <input
@@ -74,7 +74,7 @@ export function NameField<
 
 /** Instance type and count, then the IAM role, wired to the form's state. */
 export function InstanceAndRoleFields<V extends ILaunchFormValue>(props: {
-  state: FormState<V>;
+  state: FormModel<V>;
   idPrefix: string;
   choices: ReadonlyArray<string>;
   /** What to say under the instance type. */
@@ -85,7 +85,6 @@ export function InstanceAndRoleFields<V extends ILaunchFormValue>(props: {
   const { state, idPrefix, choices, instanceHint, instanceLabel, trans } =
     props;
   const value = state.value;
-  const errors = state.errors;
   return (
     <>
       <InstanceFields
@@ -93,7 +92,7 @@ export function InstanceAndRoleFields<V extends ILaunchFormValue>(props: {
         choices={choices}
         hint={instanceHint}
         value={value}
-        errors={errors}
+        errorOf={key => state.errorOf(key)}
         disabled={state.busy}
         instanceLabel={instanceLabel}
         onChange={patch => state.update(patch as Partial<V>)}
@@ -103,7 +102,7 @@ export function InstanceAndRoleFields<V extends ILaunchFormValue>(props: {
       <RoleField
         id={`${idPrefix}-role_arn`}
         value={value.role_arn}
-        error={errors.role_arn}
+        error={state.errorOf('role_arn')}
         disabled={state.busy}
         onChange={role => state.update({ role_arn: role } as Partial<V>)}
         onBlur={() => state.touch('role_arn')}

@@ -6,7 +6,7 @@ import type {
   IHyperparameterSpec,
   ITrainingSpec
 } from '../../api/types';
-import type { FormState } from '../form';
+import type { FormModel } from '../../common/form';
 import { describeRange } from '../hyperparameters';
 import type { ITrainFormValue } from '../trainForm';
 import { FormField, FormProblems, FormStatus } from './FormField';
@@ -20,7 +20,7 @@ import {
 export interface ITrainFormProps {
   entry: IEntry;
   spec: ITrainingSpec;
-  state: FormState<ITrainFormValue>;
+  state: FormModel<ITrainFormValue>;
   /** Prefix of the element ids (unique per dialog). */
   idPrefix: string;
   /** A readable label of an instance type (vCPUs, memory, GPUs). */
@@ -30,7 +30,8 @@ export interface ITrainFormProps {
 
 /**
  * The Train dialog's form: job name, instance type and count, role, and one
- * input per hyperparameter, typed by its range and checked as the user types.
+ * input per hyperparameter, typed by its range and checked by the server as
+ * the user types.
  */
 export function TrainForm(props: ITrainFormProps): JSX.Element {
   const { spec, state, idPrefix, instanceLabel, trans } = props;
@@ -68,21 +69,21 @@ export function TrainForm(props: ITrainFormProps): JSX.Element {
         idPrefix={idPrefix}
         trans={trans}
       />
-      <FormProblems problems={state.general} />
+      <FormProblems problems={state.summary} />
       <FormStatus busy={state.busy} text={state.status} />
     </div>
   );
 }
 
 /**
- * One input per hyperparameter, typed by its range and checked as the user
- * types (the Train and Run locally forms).
+ * One input per hyperparameter, typed by its range and checked by the
+ * server as the user types (the Train and Run locally forms).
  */
 export function HyperparameterFields<
   V extends { hyperparameters: Record<string, string> }
 >(props: {
   specs: ReadonlyArray<IHyperparameterSpec>;
-  state: FormState<V>;
+  state: FormModel<V>;
   idPrefix: string;
   trans: TranslationBundle;
 }): JSX.Element | null {
@@ -91,7 +92,6 @@ export function HyperparameterFields<
     return null;
   }
   const value = state.value;
-  const errors = state.errors;
   return (
     <fieldset className="sme-LaunchForm-hyperparameters">
       <legend>{trans.__('Hyperparameters')}</legend>
@@ -103,7 +103,7 @@ export function HyperparameterFields<
           value={
             value.hyperparameters[hyperparameter.name] ?? hyperparameter.default
           }
-          error={errors[`hyperparameters.${hyperparameter.name}`]}
+          error={state.errorOf(`hyperparameters.${hyperparameter.name}`)}
           disabled={state.busy}
           onChange={next =>
             state.update(

@@ -2,8 +2,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import { Code, Fields, Table } from '../../details/Fields';
-import { cloudWatchUrl, formatDuration } from '../format';
-import { regionOfArn } from '../names';
+import { cloudWatchUrl, formatDuration, regionOfArn } from '../format';
 import type { StatusPoller } from '../poll';
 import type { ITrainingJobStatus } from '../types';
 import { useSignal } from './hooks';

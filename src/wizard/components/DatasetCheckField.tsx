@@ -5,7 +5,6 @@ import {
   useDatasetCheck
 } from '../../datasets/DatasetCheck';
 import { useWizard } from '../context';
-import { s3UriProblem } from '../uris';
 
 /** How long both URIs must stay unchanged before the automatic check (ms). */
 export const AUTO_CHECK_DELAY = 800;
@@ -23,15 +22,16 @@ export interface IDatasetCheckFieldProps {
  * changes); what it finds is a warning, never a block.
  */
 export function DatasetCheckField(props: IDatasetCheckFieldProps): JSX.Element {
-  const { trans, client } = useWizard();
+  const { trans, client, errorOf } = useWizard();
   const training = props.training.trim();
   const validation = props.validation.trim();
   const delay = props.delay ?? AUTO_CHECK_DELAY;
   const ready =
     training !== '' &&
     validation !== '' &&
-    s3UriProblem(training, trans) === null &&
-    s3UriProblem(validation, trans) === null;
+    // Not while the server says either URI is wrong.
+    errorOf('training.training_data_uri') === undefined &&
+    errorOf('training.validation_data_uri') === undefined;
   const { state, run, reset } = useDatasetCheck(signal =>
     client.checkDatasets(
       { training_data_uri: training, validation_data_uri: validation },

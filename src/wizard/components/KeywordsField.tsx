@@ -1,7 +1,7 @@
 import * as React from 'react';
 
 import { useWizard } from '../context';
-import { formatKeywords, spacesToCommas } from '../keywords';
+import { keywordRules } from '../keywords';
 import { TextField } from './Field';
 
 export interface IKeywordsFieldProps {
@@ -11,10 +11,16 @@ export interface IKeywordsFieldProps {
 
 /**
  * Keywords: a space typed becomes a comma at once (`churn xgboost` reads
- * `churn, xgboost`); on blur the list is normalised as the server stores it.
+ * `churn, xgboost`); on blur the list is normalised as the server stores it
+ * (by the rules it serves in `GET /options`).
  */
 export function KeywordsField(props: IKeywordsFieldProps): JSX.Element {
-  const { trans } = useWizard();
+  const { trans, options } = useWizard();
+  const rules = options.rules;
+  const { spacesToCommas, format } = React.useMemo(
+    () => keywordRules(rules),
+    [rules]
+  );
   const inputRef = React.useRef<HTMLInputElement>(null);
   const caret = React.useRef<number | null>(null);
 
@@ -37,14 +43,21 @@ export function KeywordsField(props: IKeywordsFieldProps): JSX.Element {
     <TextField
       path="keywords"
       label={trans.__('Keywords')}
-      hint={trans.__(
-        'Separated by commas; a space also separates. Stored lowercase, at most 50.'
-      )}
+      hint={
+        rules
+          ? trans.__(
+              'Separated by commas; a space also separates. Stored lowercase, at most %1.',
+              rules.keywords.max_count
+            )
+          : trans.__(
+              'Separated by commas; a space also separates. Stored lowercase.'
+            )
+      }
       value={props.value}
       inputRef={inputRef}
       placeholder={trans.__('churn, xgboost, tabular')}
       onChange={change}
-      onBlur={() => props.onChange(formatKeywords(props.value))}
+      onBlur={() => props.onChange(format(props.value))}
     />
   );
 }

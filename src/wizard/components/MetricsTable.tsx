@@ -2,8 +2,37 @@ import * as React from 'react';
 
 import { useWizard } from '../context';
 import type { IMetricRow } from '../form';
-import { RegexTest, testRegex } from '../regex';
 import { CellInput, patchRow, removeRow, RowsTable } from './Table';
+
+/** What running a metric's regex on the sample log line gave. */
+type RegexTest =
+  | { status: 'invalid'; message: string }
+  | { status: 'no-match' }
+  | { status: 'match'; value: string };
+
+/**
+ * A preview: run `regex` on `sample` in the browser, as SageMaker will on
+ * the training log (Python's named groups read as JavaScript's). Whether the
+ * regex is acceptable — it compiles in Python, it has one capture group — is
+ * the server's to say, on the field.
+ */
+function testRegex(regex: string, sample: string): RegexTest {
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(
+      regex
+        .replace(/\(\?P<(\w+)>/g, '(?<$1>')
+        .replace(/\(\?P=(\w+)\)/g, '\\k<$1>')
+    );
+  } catch (error) {
+    return { status: 'invalid', message: (error as Error).message };
+  }
+  const match = compiled.exec(sample);
+  if (!match) {
+    return { status: 'no-match' };
+  }
+  return { status: 'match', value: match[1] ?? match[0] };
+}
 
 // Technical examples (identifiers, regexes): not translated.
 const EXAMPLE_NAME = 'loss';
@@ -66,11 +95,6 @@ export function MetricsTable(props: IMetricsTableProps): JSX.Element {
         return trans.__('Captured value: “%1”', result.value);
       case 'no-match':
         return trans.__('No match in the sample log line.');
-      case 'groups':
-        return trans.__(
-          'The regular expression must have exactly one capture group (it has %1).',
-          result.count
-        );
       default:
         return trans.__('Invalid regular expression: %1', result.message);
     }

@@ -1,12 +1,12 @@
 import * as React from 'react';
 
 import { useWizard } from '../context';
-import type { IUnplacedError } from '../errors';
+import type { IUnplacedError } from '../../common/form';
 
 /** What the wizard says above its sections. */
 export type NoticeState =
   | null
-  /** A submit failed on problems (client-side or the server's 400/409). */
+  /** A submit failed on the server's problems (a dry run's, a 400, a 409). */
   | { kind: 'invalid'; message?: string }
   /** 412: the entry changed since it was loaded. */
   | { kind: 'stale' }
@@ -20,7 +20,7 @@ export interface INoticeProps {
   /** How many problems are shown now (fields and summary). */
   problems: number;
   /** Problems that name no visible field. */
-  unplaced: IUnplacedError[];
+  unplaced: ReadonlyArray<IUnplacedError>;
   onReload: () => void;
 }
 

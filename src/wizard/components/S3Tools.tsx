@@ -4,7 +4,6 @@ import * as React from 'react';
 import { browseS3 } from '../../s3/dialog';
 import { S3HintChecker, S3HintState } from '../../s3/hint';
 import { useWizard } from '../context';
-import { s3UriProblem } from '../uris';
 
 export interface IS3ToolsOptions {
   /** The field's label ("Channel 1 S3 URI"): names the Browse button. */
@@ -44,10 +43,10 @@ export function useS3Tools(options: IS3ToolsOptions): IS3Tools {
     checker.current?.changed(value);
   }, [value]);
 
+  // Whether the URI is well formed is the server's to say (on the field).
   const check = React.useCallback(
-    (uri: string) =>
-      checker.current?.check(uri, s3UriProblem(uri, trans) === null),
-    [trans]
+    (uri: string) => checker.current?.check(uri, true),
+    []
   );
 
   const onBrowse = async (): Promise<void> => {

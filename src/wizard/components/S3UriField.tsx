@@ -1,5 +1,6 @@
 import * as React from 'react';
 
+import { useWizard } from '../context';
 import { TextField } from './Field';
 import { useS3Tools } from './S3Tools';
 
@@ -18,11 +19,12 @@ export interface IS3UriFieldProps {
 const DEFAULT_PLACEHOLDER = 's3://bucket/prefix/';
 
 /**
- * An S3 URI: a text input checked on blur (`s3://bucket/key`), a **Browse**
+ * An S3 URI: a text input the server checks (`s3://bucket/key`), a **Browse**
  * button that opens the S3 browser, and a hint saying whether anything is at
  * the URI. One component for every S3 field of the wizards.
  */
 export function S3UriField(props: IS3UriFieldProps): JSX.Element {
+  const { errorOf } = useWizard();
   const tools = useS3Tools({
     label: props.label,
     value: props.value,
@@ -44,7 +46,8 @@ export function S3UriField(props: IS3UriFieldProps): JSX.Element {
       actions={tools.browse}
       extra={
         <>
-          {tools.hint}
+          {/* A URI the server refuses: its problem says it all. */}
+          {errorOf(props.path) ? null : tools.hint}
           {props.extra}
         </>
       }

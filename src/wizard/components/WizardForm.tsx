@@ -3,15 +3,15 @@ import * as React from 'react';
 
 import type { SharedModelsClient } from '../../api/catalog';
 import type { IEntry, IOptions, Kind } from '../../api/types';
+import { ValidationClient } from '../../api/validation';
+import { FormModel, useForm } from '../../common/form';
+import { bodyFromForm } from '../body';
 import { IWizardContext, WizardContext } from '../context';
-import { placeErrors } from '../errors';
-import { visibleFields } from '../fields';
+import { ALIASES, resolveEnvironment, visibleFields } from '../fields';
 import { emptyForm, formFromEntry, IEntryForm, shareForm } from '../form';
-import { deriveId } from '../ids';
 import { asApiError, IEditTarget, saveEntry } from '../save';
 import { notifySharing } from '../share';
 import { useIdSuggestion } from '../useIdSuggestion';
-import { useWizardForm } from '../useWizardForm';
 import { BasicInfo } from './BasicInfo';
 import { Deployment } from './Deployment';
 import { NotebookSection } from './NotebookSection';
@@ -35,31 +35,58 @@ export interface IWizardFormProps {
 
 const INVALID_SELECTOR = '[aria-invalid="true"], [data-sme-invalid="true"]';
 
-/** The wizard's form: sections, problems, and saving. */
+/**
+ * The wizard's form: sections, problems, and saving. The server checks the
+ * form as the user types (a dry run of the save, ~300 ms after the last
+ * change) and on save; its problems land on their fields.
+ */
 export function WizardForm(props: IWizardFormProps): JSX.Element {
   const { client, trans, options, kind, entry, idPrefix } = props;
   const { notebookPath } = props;
   const editing = entry !== undefined;
   const sharing = !editing && notebookPath !== undefined;
-  const wizard = useWizardForm(
-    () => {
-      if (entry) {
-        return formFromEntry(entry);
-      }
-      if (notebookPath !== undefined) {
-        const form = shareForm(notebookPath);
-        return { ...form, id: deriveId(form.title, 'notebook') };
-      }
-      return emptyForm(kind);
-    },
-    trans,
-    options
-  );
-  const { form, update } = wizard;
-  const [target, setTarget] = React.useState<IEditTarget | null>(
+  // What is being edited: read by the dry run, changed by a reload.
+  const target = React.useRef<IEditTarget | null>(
     entry ? { id: entry.id, version: entry.version } : null
   );
-  const [saving, setSaving] = React.useState(false);
+  const [wizard] = React.useState(() => {
+    const validation = new ValidationClient(client.serverSettings);
+    return new FormModel<IEntryForm>({
+      value: entry
+        ? formFromEntry(entry)
+        : notebookPath !== undefined
+          ? shareForm(notebookPath)
+          : emptyForm(kind),
+      fields: visibleFields,
+      aliases: ALIASES,
+      resolve: resolveEnvironment,
+      // "Share notebook…" uploads on save; its route has no dry run.
+      validate: sharing
+        ? undefined
+        : (form, signal) => {
+            const body = bodyFromForm(form);
+            const edited = target.current;
+            return edited
+              ? validation.replaceEntry(
+                  edited.id,
+                  { ...body, id: edited.id },
+                  edited.version,
+                  { signal }
+                )
+              : validation.createEntry(body, { signal });
+          }
+    });
+  });
+  // Not disposed on unmount: React may run this cleanup and mount again
+  // with the same state; a check on its way is dropped, nothing else held.
+  React.useEffect(() => () => wizard.cancelCheck(), [wizard]);
+  useForm(wizard);
+  const form = wizard.value;
+  const update = React.useCallback(
+    (change: (form: IEntryForm) => IEntryForm) => wizard.update(change),
+    [wizard]
+  );
+  const saving = wizard.busy;
   const [notice, setNotice] = React.useState<NoticeState>(null);
   const [focusRequest, setFocusRequest] = React.useState(0);
   const formRef = React.useRef<HTMLFormElement>(null);
@@ -101,15 +128,16 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     }
     const invalid =
       formRef.current?.querySelector<HTMLElement>(INVALID_SELECTOR);
-    const target = invalid ?? noticeRef.current;
-    target?.focus();
-    target?.scrollIntoView?.({ block: 'center' });
+    const first = invalid ?? noticeRef.current;
+    first?.focus();
+    first?.scrollIntoView?.({ block: 'center' });
   }, [focusRequest]);
 
   const autoId = !editing;
   const onTitleChange = (title: string): void => {
     const auto = autoId && !idEdited.current;
-    update(f => ({ ...f, title, id: auto ? suggestion.localId(title) : f.id }));
+    // No title, no ID; else the ID stays until the server suggests one.
+    update(f => ({ ...f, title, id: auto && !title.trim() ? '' : f.id }));
     if (auto) {
       suggestion.request(title, (id, asked) =>
         update(f => (f.title === asked && !idEdited.current ? { ...f, id } : f))
@@ -130,16 +158,17 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     if (saving) {
       return;
     }
-    wizard.markSubmitted();
-    if (wizard.clientErrors.size > 0) {
+    wizard.busy = true;
+    if (!(await wizard.submit())) {
+      // The server's verdict on the form as it is: the save would fail.
+      wizard.busy = false;
       setNotice({ kind: 'invalid' });
       setFocusRequest(n => n + 1);
       return;
     }
-    setSaving(true);
     setNotice(null);
     const submitted: IEntryForm = form;
-    const outcome = await saveEntry(client, submitted, target, {
+    const outcome = await saveEntry(client, submitted, target.current, {
       onRequest: sharing
         ? request => notifySharing(request, submitted, trans)
         : undefined
@@ -147,20 +176,18 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     if (!alive.current) {
       return;
     }
-    setSaving(false);
+    wizard.busy = false;
     switch (outcome.status) {
       case 'saved':
         props.onSaved(outcome.entry);
         return;
-      case 'invalid': {
-        const placed = placeErrors(outcome.errors, visibleFields(submitted));
-        wizard.setServerErrors(placed.fields, placed.unplaced);
+      case 'invalid':
+        wizard.setServerErrors(outcome.details);
         setNotice({ kind: 'invalid', message: outcome.message });
         break;
-      }
       case 'conflict':
         // The server says which ID is taken, in words made for the field.
-        wizard.setServerErrors(new Map([['id', outcome.message]]), []);
+        wizard.setServerErrors([{ loc: ['id'], msg: outcome.message }]);
         setNotice({ kind: 'invalid' });
         break;
       case 'stale':
@@ -173,17 +200,17 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
   };
 
   const reload = async (): Promise<void> => {
-    if (!target) {
+    if (!target.current) {
       return;
     }
     setNotice({ kind: 'reloading' });
     try {
-      const fresh = await client.getEntry(target.id);
+      const fresh = await client.getEntry(target.current.id);
       if (!alive.current) {
         return;
       }
+      target.current = { id: fresh.id, version: fresh.version };
       wizard.reset(formFromEntry(fresh));
-      setTarget({ id: fresh.id, version: fresh.version });
       setNotice({ kind: 'reloaded' });
     } catch (reason) {
       if (alive.current) {
@@ -197,10 +224,10 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     client,
     options,
     idPrefix,
-    errorOf: path => wizard.shownErrors.get(path),
-    touch: wizard.touch
+    errorOf: path => wizard.errorOf(path),
+    touch: path => wizard.touch(path)
   };
-  const problems = wizard.shownErrors.size + wizard.unplaced.length;
+  const problems = wizard.errors.size + wizard.unplaced.length;
   const heading = editing
     ? trans.__('Edit %1', entry.title)
     : sharing
