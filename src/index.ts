@@ -25,20 +25,35 @@ import { addDestinationFeatures } from './destinations';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addLaunchFeatures } from './launch';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
+import { addLocalRunFeatures } from './local-runs';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SharedModelsModel } from './catalog/model';
+import { SharedModelsService } from './catalog/service';
 import { DEFAULT_SETTINGS, readSettings } from './common/settings';
-import { CommandIDs, PANEL_ID, PLUGIN_ID, SHARE_TOOLBAR_ITEM } from './tokens';
+import {
+  CommandIDs,
+  DESTINATIONS_PLUGIN_ID,
+  ILaunches,
+  ISharedModels,
+  LAUNCH_PLUGIN_ID,
+  LOCAL_RUNS_PLUGIN_ID,
+  PANEL_ID,
+  PLUGIN_ID,
+  SHARE_TOOLBAR_ITEM
+} from './tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SharedModelsPanel } from './catalog/panel';
 
 /**
- * The Shared models panel in the left area, its commands and its settings.
+ * The Shared models panel in the left area, its commands and its settings;
+ * provides the catalog (`ISharedModels`) the other plugins build on.
  */
-const plugin: JupyterFrontEndPlugin<void> = {
+const plugin: JupyterFrontEndPlugin<ISharedModels> = {
   id: PLUGIN_ID,
   description:
     'The Shared models panel: a catalog of the ML models and notebooks your team shares.',
   autoStart: true,
+  provides: ISharedModels,
   optional: [
     ILayoutRestorer,
     ICommandPalette,
@@ -59,7 +74,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     docManager: IDocumentManager | null,
     fileBrowser: IDefaultFileBrowser | null,
     toolbarRegistry: IToolbarWidgetRegistry | null
-  ): void => {
+  ): ISharedModels => {
     translator = translator ?? nullTranslator;
 
     const model = new SharedModelsModel({
@@ -85,21 +100,6 @@ const plugin: JupyterFrontEndPlugin<void> = {
       docManager,
       fileBrowser
     });
-
-    // Train, Deploy and Export training_job.json on the cards, the job and
-    // endpoint views, and My launches at the bottom of the panel.
-    const launches = addLaunchFeatures({
-      app,
-      model,
-      translator,
-      panel,
-      fileBrowser,
-      restorer
-    });
-
-    // Register with Clean Rooms ML and Publish to hub… on the cards and in
-    // the details view; registrations show in My launches.
-    addDestinationFeatures({ app, model, translator, launches });
 
     // The notebook toolbar's Share button (declared in schema/plugin.json)
     // shares the notebook it belongs to, not whichever one is current.
@@ -140,7 +140,84 @@ const plugin: JupyterFrontEndPlugin<void> = {
           model.settings = DEFAULT_SETTINGS;
         });
     }
+    return new SharedModelsService({ model, panel });
   }
 };
 
-export default plugin;
+/**
+ * Train, Deploy and Export training_job.json on the cards, the job and
+ * endpoint views, and My launches at the bottom of the panel.
+ */
+const launchPlugin: JupyterFrontEndPlugin<ILaunches> = {
+  id: LAUNCH_PLUGIN_ID,
+  description:
+    'Train and deploy shared models on SageMaker, and follow what you launched.',
+  autoStart: true,
+  requires: [ISharedModels],
+  optional: [ITranslator, IDefaultFileBrowser, ILayoutRestorer],
+  provides: ILaunches,
+  activate: (
+    app: JupyterFrontEnd,
+    catalog: ISharedModels,
+    translator: ITranslator | null,
+    fileBrowser: IDefaultFileBrowser | null,
+    restorer: ILayoutRestorer | null
+  ): ILaunches =>
+    addLaunchFeatures({
+      app,
+      catalog,
+      translator: translator ?? nullTranslator,
+      fileBrowser,
+      restorer
+    })
+};
+
+/** Run locally: a shared model's training script on this machine. */
+const localRunsPlugin: JupyterFrontEndPlugin<void> = {
+  id: LOCAL_RUNS_PLUGIN_ID,
+  description:
+    'Run a shared model’s training script on this machine, in the SageMaker training-container contract.',
+  autoStart: true,
+  requires: [ISharedModels, ILaunches],
+  optional: [ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    catalog: ISharedModels,
+    launches: ILaunches,
+    translator: ITranslator | null
+  ): void =>
+    addLocalRunFeatures({
+      app,
+      catalog,
+      launches,
+      translator: translator ?? nullTranslator
+    })
+};
+
+/**
+ * Register with Clean Rooms ML and Publish to hub… on the cards and in the
+ * details view; registrations show in My launches.
+ */
+const destinationsPlugin: JupyterFrontEndPlugin<void> = {
+  id: DESTINATIONS_PLUGIN_ID,
+  description:
+    'Register shared models with AWS Clean Rooms ML and publish them to SageMaker private hubs.',
+  autoStart: true,
+  requires: [ISharedModels],
+  optional: [ITranslator, ILaunches],
+  activate: (
+    app: JupyterFrontEnd,
+    catalog: ISharedModels,
+    translator: ITranslator | null,
+    launches: ILaunches | null
+  ): void => {
+    addDestinationFeatures({
+      app,
+      catalog,
+      translator: translator ?? nullTranslator,
+      launches
+    });
+  }
+};
+
+export default [plugin, launchPlugin, localRunsPlugin, destinationsPlugin];

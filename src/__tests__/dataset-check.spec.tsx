@@ -129,6 +129,28 @@ describe('Check datasets in the wizard', () => {
       'POST validation-check': async request => {
         bodies.push(await request.json());
         return { status: 200, body: json(answer) };
+      },
+      // The server's verdict as the user types: no S3 URI, no dataset check.
+      'PUT entries/churn-xgboost?dry_run': async request => {
+        const body = await request.json();
+        const uri = body.training?.validation_data_uri ?? '';
+        return uri && !uri.startsWith('s3://')
+          ? {
+              status: 400,
+              body: json({
+                error: {
+                  code: 'invalid',
+                  message: 'invalid',
+                  details: [
+                    {
+                      loc: ['training', 'validation_data_uri'],
+                      msg: 'must be an S3 URI starting with s3://'
+                    }
+                  ]
+                }
+              })
+            }
+          : { status: 200, body: json({ ok: true }) };
       }
     });
     const widget = createWizardWidget({

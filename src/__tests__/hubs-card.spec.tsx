@@ -5,13 +5,10 @@ import type { Widget } from '@lumino/widgets';
 
 import { EntryCard } from '../catalog/EntryCard';
 import { DestinationsClient } from '../api/destinations';
-import {
-  DestinationCommandIDs,
-  Destinations,
-  setDestinations
-} from '../destinations/service';
+import { destinationExtension } from '../destinations/card';
+import { DestinationCommandIDs, Destinations } from '../destinations/service';
 import { Vocabulary } from '../common/labels';
-import { TRANSLATION_DOMAIN } from '../tokens';
+import { IEntryExtension, TRANSLATION_DOMAIN } from '../tokens';
 import type { IEntry } from '../api/types';
 import {
   apiPath,
@@ -53,6 +50,8 @@ describe('the destination actions and hub badges of a card', () => {
   let widget: Widget | null = null;
   let executed: Array<{ command: string; id: unknown }>;
   let paths: string[];
+  let destinations: Destinations;
+  let extensions: IEntryExtension[];
 
   beforeEach(() => {
     FakeObserver.all = [];
@@ -99,15 +98,18 @@ describe('the destination actions and hub badges of a card', () => {
         })
       };
     });
-    setDestinations(
-      new Destinations({ commands, client: new DestinationsClient(settings) })
-    );
+    // What the destinations plugin adds to the catalog's entries.
+    destinations = new Destinations({
+      commands,
+      client: new DestinationsClient(settings)
+    });
+    extensions = [destinationExtension(destinations, trans)];
   });
 
   afterEach(() => {
     widget?.dispose();
     widget = null;
-    setDestinations(null);
+    destinations.dispose();
     delete (window as unknown as { IntersectionObserver?: unknown })
       .IntersectionObserver;
   });
@@ -118,6 +120,7 @@ describe('the destination actions and hub badges of a card', () => {
       isOwner={isOwner}
       selected={false}
       vocabulary={new Vocabulary(null)}
+      extensions={extensions}
       locale="en"
       onAction={jest.fn()}
       onSelect={jest.fn()}

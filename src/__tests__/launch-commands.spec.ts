@@ -3,8 +3,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 
 import { addLaunchFeatures, choicesFromArgs } from '../launch';
-import type { SharedModelsModel } from '../catalog/model';
-import { CommandIDs } from '../tokens';
+import { CommandIDs, ISharedModels } from '../tokens';
 import { apiPath, json, routedSettings } from './helpers';
 
 const REQUEST = {
@@ -63,15 +62,17 @@ describe('the launch commands', () => {
       serviceManager: { contents },
       shell: { add: jest.fn(), activateById: jest.fn() }
     } as unknown as JupyterFrontEnd;
-    const model = {
-      client: { serverSettings: settings },
+    const sections: unknown[] = [];
+    const catalog = {
+      serverSettings: settings,
       options: { status: 'loading' },
       findEntry: () => undefined,
-      ensureOptions: async () => undefined
-    } as unknown as SharedModelsModel;
+      ensureOptions: async () => undefined,
+      addPanelSection: (widget: unknown) => sections.push(widget)
+    } as unknown as ISharedModels;
     const launches = addLaunchFeatures({
       app,
-      model,
+      catalog,
       translator: nullTranslator,
       fileBrowser: { model: { path: 'work' } } as never
     });
@@ -98,6 +99,8 @@ describe('the launch commands', () => {
     expect(new URL(requests[0].url).searchParams.get('role_arn')).toBe(
       REQUEST.RoleArn
     );
-    launches.dispose();
+    // My launches went to the bottom of the panel.
+    expect(sections).toHaveLength(1);
+    launches.model.dispose();
   });
 });

@@ -2,17 +2,9 @@ import { ApiError } from '../api/request';
 import {
   backoffDelay,
   backoffSchedule,
-  isFinalEndpointStatus,
-  isFinalJobStatus,
-  StatusPoller
-} from '../launch/poll';
-
-/** Let the poller's awaited load settle (fake timers do not run promises). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await Promise.resolve();
-  }
-}
+  StatusPoll
+} from '../common/statusPoll';
+import { isFinalEndpointStatus, isFinalJobStatus } from '../launch/status';
 
 describe('backoff', () => {
   it('doubles from 2 s up to 30 s', () => {
@@ -35,11 +27,11 @@ describe('backoff', () => {
   });
 });
 
-describe('StatusPoller', () => {
+describe('StatusPoll (a @lumino/polling Poll)', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  function poller(answers: Array<string | ApiError>) {
+  function poll(answers: Array<string | ApiError>) {
     const queue = [...answers];
     const load = jest.fn(async () => {
       const next = queue.length > 1 ? queue.shift()! : queue[0];
@@ -48,7 +40,7 @@ describe('StatusPoller', () => {
       }
       return next;
     });
-    const instance = new StatusPoller<string>({
+    const instance = new StatusPoll<string>({
       load,
       isFinal: isFinalJobStatus,
       key: status => status
@@ -56,8 +48,22 @@ describe('StatusPoller', () => {
     return { instance, load };
   }
 
+  /** `refresh()`, with the poll's immediate tick run by the fake clock. */
+  async function refresh(instance: StatusPoll<string>): Promise<void> {
+    const done = instance.refresh();
+    await jest.advanceTimersByTimeAsync(0);
+    await done;
+  }
+
+  /** Let `ms` pass, and the tick that comes then be answered. */
+  async function wait(instance: StatusPoll<string>, ms: number) {
+    const answered = instance.tick;
+    await jest.advanceTimersByTimeAsync(ms);
+    await answered;
+  }
+
   it('backs off while nothing changes, starts over on a change, stops when final', async () => {
-    const { instance, load } = poller([
+    const { instance, load } = poll([
       'InProgress',
       'InProgress',
       'InProgress',
@@ -66,11 +72,10 @@ describe('StatusPoller', () => {
       'Completed'
     ]);
     const delays: Array<number | null> = [];
-    await instance.refresh();
+    await refresh(instance);
     delays.push(instance.nextDelay);
     for (let i = 0; i < 5; i++) {
-      jest.advanceTimersByTime(instance.nextDelay!);
-      await settle();
+      await wait(instance, instance.nextDelay!);
       delays.push(instance.nextDelay);
     }
     expect(load).toHaveBeenCalledTimes(6);
@@ -78,8 +83,7 @@ describe('StatusPoller', () => {
     expect(delays).toEqual([2000, 4000, 8000, 2000, 4000, null]);
     expect(instance.state.value).toBe('Completed');
     expect(instance.state.stopped).toBe(true);
-    jest.advanceTimersByTime(60000);
-    await settle();
+    await jest.advanceTimersByTimeAsync(60000);
     expect(load).toHaveBeenCalledTimes(6);
     instance.dispose();
   });
@@ -95,16 +99,14 @@ describe('StatusPoller', () => {
       code: 'not_found',
       message: 'No such job'
     });
-    const { instance, load } = poller(['InProgress', unavailable, missing]);
-    await instance.refresh();
-    jest.advanceTimersByTime(2000);
-    await settle();
+    const { instance, load } = poll(['InProgress', unavailable, missing]);
+    await refresh(instance);
+    await wait(instance, 2000);
     expect(instance.state.value).toBe('InProgress');
     expect(instance.state.error?.message).toBe('No AWS credentials');
     expect(instance.state.stopped).toBe(false);
     expect(instance.nextDelay).toBe(4000);
-    jest.advanceTimersByTime(4000);
-    await settle();
+    await wait(instance, 4000);
     expect(instance.state.error?.status).toBe(404);
     expect(instance.state.stopped).toBe(true);
     expect(instance.nextDelay).toBeNull();
@@ -120,32 +122,70 @@ describe('StatusPoller', () => {
           signal = aborted;
         })
     );
-    const instance = new StatusPoller<string>({
+    const instance = new StatusPoll<string>({
       load,
       isFinal: isFinalJobStatus
     });
     void instance.refresh();
+    await jest.advanceTimersByTimeAsync(0);
     expect(instance.state.loading).toBe(true);
     instance.dispose();
     expect(signal!.aborted).toBe(true);
     expect(instance.state.stopped).toBe(true);
-    jest.advanceTimersByTime(60000);
+    await jest.advanceTimersByTimeAsync(60000);
     expect(load).toHaveBeenCalledTimes(1);
     await expect(instance.refresh()).resolves.toBeUndefined();
     expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('refresh() asks now and restarts from the shortest delay', async () => {
-    const { instance, load } = poller(['InProgress']);
-    await instance.refresh();
-    jest.advanceTimersByTime(2000);
-    await settle();
+    const { instance, load } = poll(['InProgress']);
+    await refresh(instance);
+    await wait(instance, 2000);
     expect(instance.nextDelay).toBe(4000);
-    await instance.refresh();
+    await refresh(instance);
     expect(load).toHaveBeenCalledTimes(3);
     expect(instance.nextDelay).toBe(2000);
     instance.set('Stopping');
     expect(instance.state.value).toBe('Stopping');
+    instance.dispose();
+  });
+
+  it('drops the answer of a request a refresh overtook', async () => {
+    const answers: Array<(status: string) => void> = [];
+    const instance = new StatusPoll<string>({
+      load: () => new Promise<string>(resolve => answers.push(resolve)),
+      isFinal: isFinalJobStatus
+    });
+    void instance.refresh();
+    await jest.advanceTimersByTimeAsync(0);
+    const second = instance.refresh();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(answers).toHaveLength(2);
+    answers[1]('Completed');
+    await second;
+    answers[0]('InProgress');
+    await jest.advanceTimersByTimeAsync(0);
+    expect(instance.state.value).toBe('Completed');
+    expect(instance.state.stopped).toBe(true);
+    instance.dispose();
+  });
+
+  it('stands by while the page is hidden, and asks again once it is shown', async () => {
+    let hidden = false;
+    const load = jest.fn(async () => 'InProgress');
+    const instance = new StatusPoll<string>({
+      load,
+      isFinal: isFinalJobStatus,
+      standby: () => hidden
+    });
+    await refresh(instance);
+    hidden = true;
+    await jest.advanceTimersByTimeAsync(60000);
+    expect(load).toHaveBeenCalledTimes(1);
+    hidden = false;
+    await jest.advanceTimersByTimeAsync(2000);
+    expect(load).toHaveBeenCalledTimes(2);
     instance.dispose();
   });
 });

@@ -9,7 +9,7 @@ import { TrainingJobView } from '../launch/components/TrainingJobView';
 import { showDeployDialog, showTrainDialog } from '../launch/dialogs';
 import { LaunchesModel } from '../launch/launchesModel';
 import { pickContainerImage } from '../launch/pickers';
-import { StatusPoller } from '../launch/poll';
+import { StatusPoll } from '../common/statusPoll';
 import type { ITrainingJobStatus } from '../launch/types';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import type { IEntry, IInferenceSpec, ITrainingSpec } from '../api/types';
@@ -522,7 +522,7 @@ describe('the training job view', () => {
   };
 
   it('shows status, failure reason, metrics, history and logs; Stop only while running', async () => {
-    const poller = new StatusPoller<ITrainingJobStatus>({
+    const poller = new StatusPoll<ITrainingJobStatus>({
       load: async () => JOB,
       isFinal: () => true
     });

@@ -1,8 +1,8 @@
 import { PromiseDelegate } from '@lumino/coreutils';
 
-import { EntryPager, PageFetcher } from '../common/pager';
+import { CursorPager, PageFetcher } from '../common/pager';
 import { ApiError } from '../api/request';
-import type { IEntryPage } from '../api/types';
+import type { IEntry, IEntryPage } from '../api/types';
 import { makeEntry, page } from './helpers';
 
 /** A fetcher whose answers the test gives, one call at a time. */
@@ -14,7 +14,7 @@ function controlledFetcher() {
   }> = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const fetch: PageFetcher = (cursor, signal) => {
+  const fetch: PageFetcher<IEntry> = (cursor, signal) => {
     const answer = new PromiseDelegate<IEntryPage>();
     calls.push({ cursor, signal, answer });
     inFlight++;
@@ -33,11 +33,11 @@ const entries = (from: number, count: number) =>
     makeEntry({ id: `entry-${from + index}` })
   );
 
-describe('EntryPager', () => {
-  let pager: EntryPager;
+describe('CursorPager of the catalog’s entries', () => {
+  let pager: CursorPager<IEntry>;
 
   beforeEach(() => {
-    pager = new EntryPager();
+    pager = new CursorPager<IEntry>({ keyOf: entry => entry.id });
   });
 
   afterEach(() => {

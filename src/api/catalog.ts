@@ -1,6 +1,6 @@
-import { ServerConnection } from '@jupyterlab/services';
+import type { ServerConnection } from '@jupyterlab/services';
 
-import { requestAPI } from './request';
+import { ApiClient, IRequestOptions, route } from './client';
 import type {
   IBucketList,
   IDatasetCheck,
@@ -18,38 +18,24 @@ import type {
 } from './types';
 
 /**
- * Always asked of the server, without the timestamp JupyterLab appends to GET
- * URLs under its default `no-store` (routes with strict query parameters
- * refuse that unknown parameter).
- */
-const FRESH: RequestCache = 'no-cache';
-
-/**
- * The typed client of the Shared models REST API: one method per route.
+ * The typed client of the catalog routes of the Shared models REST API:
+ * entries, the user, vocabularies, S3 and notebooks. One method per route.
  *
  * Every method rejects with an `ApiError` (see `request.ts`).
  */
-export class SharedModelsClient {
+export class SharedModelsClient extends ApiClient {
   constructor(options: SharedModelsClient.IOptions = {}) {
-    this.serverSettings =
-      options.serverSettings ?? ServerConnection.makeSettings();
+    super(options.serverSettings);
   }
-
-  /** The connection settings used for every call. */
-  readonly serverSettings: ServerConnection.ISettings;
 
   /** `GET /me`: the signed-in catalog user. */
   me(): Promise<IMe> {
-    return requestAPI<IMe>('me', { method: 'GET' }, this.serverSettings);
+    return this.get('me');
   }
 
   /** `GET /options`: vocabularies and instance types for forms and filters. */
   options(): Promise<IOptions> {
-    return requestAPI<IOptions>(
-      'options',
-      { method: 'GET' },
-      this.serverSettings
-    );
+    return this.get('options');
   }
 
   /**
@@ -59,31 +45,19 @@ export class SharedModelsClient {
    */
   listEntries(
     query: IEntryQuery = {},
-    options: SharedModelsClient.IRequestOptions = {}
+    options: IRequestOptions = {}
   ): Promise<IEntryPage> {
-    return requestAPI<IEntryPage>(
-      `entries${Private.queryString({ ...query })}`,
-      { method: 'GET', signal: options.signal },
-      this.serverSettings
-    );
+    return this.get('entries', { ...query }, options);
   }
 
   /** `GET /entries/{id}`. */
   getEntry(id: string): Promise<IEntry> {
-    return requestAPI<IEntry>(
-      `entries/${encodeURIComponent(id)}`,
-      { method: 'GET' },
-      this.serverSettings
-    );
+    return this.get(route('entries', id));
   }
 
   /** `POST /entries`: share a new model or notebook. */
   createEntry(body: IEntryInput): Promise<IEntry> {
-    return requestAPI<IEntry>(
-      'entries',
-      { method: 'POST', body: JSON.stringify(body) },
-      this.serverSettings
-    );
+    return this.post('entries', body);
   }
 
   /**
@@ -97,47 +71,23 @@ export class SharedModelsClient {
     body: IEntryInput,
     version: number
   ): Promise<IEntry> {
-    return requestAPI<IEntry>(
-      `entries/${encodeURIComponent(id)}`,
-      {
-        method: 'PUT',
-        body: JSON.stringify(body),
-        headers: { 'If-Match': `"${version}"` }
-      },
-      this.serverSettings
-    );
+    return this.put(route('entries', id), body, { version });
   }
 
   /** `DELETE /entries/{id}` (owner only); `version` guards against stale deletes. */
   deleteEntry(id: string, version?: number): Promise<void> {
-    const headers: Record<string, string> =
-      version === undefined ? {} : { 'If-Match': `"${version}"` };
-    return requestAPI<void>(
-      `entries/${encodeURIComponent(id)}`,
-      { method: 'DELETE', headers },
-      this.serverSettings
-    );
+    return this.delete(route('entries', id), { version });
   }
 
   /** `GET /id-suggestions`: the ID a new entry with this title would get now. */
   async suggestId(title: string, kind: IEntryInput['kind']): Promise<string> {
-    const reply = await requestAPI<{ id: string }>(
-      `id-suggestions${Private.queryString({ title, kind })}`,
-      { method: 'GET', cache: FRESH },
-      this.serverSettings
-    );
-    return reply.id;
+    return (await this.get<{ id: string }>('id-suggestions', { title, kind }))
+      .id;
   }
 
   /** `GET /s3`: the buckets the server's AWS credentials may list. */
-  listBuckets(
-    options: SharedModelsClient.IRequestOptions = {}
-  ): Promise<IBucketList> {
-    return requestAPI<IBucketList>(
-      's3',
-      { method: 'GET', cache: FRESH, signal: options.signal },
-      this.serverSettings
-    );
+  listBuckets(options: IRequestOptions = {}): Promise<IBucketList> {
+    return this.get('s3', {}, options);
   }
 
   /**
@@ -149,23 +99,12 @@ export class SharedModelsClient {
     options: SharedModelsClient.IListS3Options = {}
   ): Promise<IS3Listing> {
     const { cursor, limit, signal } = options;
-    return requestAPI<IS3Listing>(
-      `s3${Private.queryString({ uri, cursor, limit })}`,
-      { method: 'GET', cache: FRESH, signal },
-      this.serverSettings
-    );
+    return this.get('s3', { uri, cursor, limit }, { signal });
   }
 
   /** `GET /s3/exists`: is there an object at, or under, `uri`? */
-  s3Exists(
-    uri: string,
-    options: SharedModelsClient.IRequestOptions = {}
-  ): Promise<IS3Exists> {
-    return requestAPI<IS3Exists>(
-      `s3/exists${Private.queryString({ uri })}`,
-      { method: 'GET', cache: FRESH, signal: options.signal },
-      this.serverSettings
-    );
+  s3Exists(uri: string, options: IRequestOptions = {}): Promise<IS3Exists> {
+    return this.get('s3/exists', { uri }, options);
   }
 
   /**
@@ -173,11 +112,7 @@ export class SharedModelsClient {
    * and list it in the catalog.
    */
   shareNotebook(body: IShareNotebookInput): Promise<IEntry> {
-    return requestAPI<IEntry>(
-      'notebooks/share',
-      { method: 'POST', body: JSON.stringify(body) },
-      this.serverSettings
-    );
+    return this.post('notebooks/share', body);
   }
 
   /**
@@ -185,35 +120,23 @@ export class SharedModelsClient {
    * folder `directory` ('' is the root), under a name that is free.
    */
   openNotebook(id: string, directory = ''): Promise<IOpenedNotebook> {
-    return requestAPI<IOpenedNotebook>(
-      `entries/${encodeURIComponent(id)}/open`,
-      { method: 'POST', body: JSON.stringify({ directory }) },
-      this.serverSettings
-    );
+    return this.post(route('entries', id, 'open'), { directory });
   }
 
   /** `POST /validation-check`: compare the CSV headers of two datasets. */
   checkDatasets(
     body: IDatasetCheckInput,
-    options: SharedModelsClient.IRequestOptions = {}
+    options: IRequestOptions = {}
   ): Promise<IDatasetCheck> {
-    return requestAPI<IDatasetCheck>(
-      'validation-check',
-      { method: 'POST', body: JSON.stringify(body), signal: options.signal },
-      this.serverSettings
-    );
+    return this.post('validation-check', body, options);
   }
 
   /** `POST /entries/{id}/validation-check`: the same, for a saved entry. */
   checkEntryDatasets(
     id: string,
-    options: SharedModelsClient.IRequestOptions = {}
+    options: IRequestOptions = {}
   ): Promise<IDatasetCheck> {
-    return requestAPI<IDatasetCheck>(
-      `entries/${encodeURIComponent(id)}/validation-check`,
-      { method: 'POST', body: '{}', signal: options.signal },
-      this.serverSettings
-    );
+    return this.post(route('entries', id, 'validation-check'), {}, options);
   }
 }
 
@@ -223,33 +146,11 @@ export namespace SharedModelsClient {
     serverSettings?: ServerConnection.ISettings;
   }
 
-  /** Per-call options. */
-  export interface IRequestOptions {
-    /** Abort the request (it then rejects with a network `ApiError`). */
-    signal?: AbortSignal;
-  }
-
   /** Options of `listS3`. */
   export interface IListS3Options extends IRequestOptions {
     /** `next_cursor` of the previous page. */
     cursor?: string | null;
     /** At most this many keys and folders (1–1000; the server's default 1000). */
     limit?: number;
-  }
-}
-
-namespace Private {
-  /** `?a=1&b=x` from the defined, non-empty values of `params`. */
-  export function queryString(
-    params: Record<string, string | number | boolean | undefined | null>
-  ): string {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(params)) {
-      if (value !== undefined && value !== null && value !== '') {
-        search.set(name, String(value));
-      }
-    }
-    const text = search.toString();
-    return text ? `?${text}` : '';
   }
 }

@@ -1,9 +1,10 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { DestinationButtons, HubBadges } from '../destinations/card';
 import type { Vocabulary } from '../common/labels';
 import type { IEntry } from '../api/types';
+import type { IEntryBadgesProps, IEntryExtension } from '../tokens';
+import { entryActions } from './entryExtensions';
 import { kindLabel } from './filters';
 import { RelativeTime } from '../common/RelativeTime';
 
@@ -28,6 +29,8 @@ export interface IEntryCardProps {
   isOwner: boolean;
   selected: boolean;
   vocabulary: Vocabulary;
+  /** What other plugins add: buttons after Deploy, badges under the entry's own. */
+  extensions?: ReadonlyArray<IEntryExtension>;
   locale?: string;
   onAction: (action: CardAction, entry: IEntry) => void;
   onSelect: (entry: IEntry) => void;
@@ -44,6 +47,7 @@ export const EntryCard = React.memo(function EntryCard(
 ): JSX.Element {
   const { entry, isOwner, selected, vocabulary, locale, trans } = props;
   const { onAction, onSelect } = props;
+  const extensions = props.extensions ?? NO_EXTENSIONS;
   const titleId = `sme-card-${entry.id}-title`;
   const meta = [
     vocabulary.dataType(entry.data_type),
@@ -110,8 +114,13 @@ export const EntryCard = React.memo(function EntryCard(
         </ul>
       ) : null}
       <EntryBadges entry={entry} trans={trans} />
-      {/* Only owners publish; others see where an entry is published in its details. */}
-      {isOwner ? <HubBadges entryId={entry.id} trans={trans} /> : null}
+      <ExtensionBadges
+        extensions={extensions}
+        entry={entry}
+        isOwner={isOwner}
+        place="card"
+        trans={trans}
+      />
       <p className="sme-EntryCard-byline">
         <span className="sme-EntryCard-owner">
           {isOwner ? trans.__('By you') : trans.__('By %1', entry.owner)}
@@ -166,13 +175,15 @@ export const EntryCard = React.memo(function EntryCard(
             onClick={() => onAction('deploy', entry)}
           />
         ) : null}
-        <DestinationButtons
-          entry={entry}
-          isOwner={isOwner}
-          small
-          describedBy={titleId}
-          trans={trans}
-        />
+        {entryActions(extensions, entry, isOwner).map(action => (
+          <CardButton
+            key={action.id}
+            label={action.label}
+            describedBy={titleId}
+            title={action.title}
+            onClick={action.execute}
+          />
+        ))}
         {isOwner ? (
           <>
             <CardButton
@@ -197,6 +208,24 @@ export const EntryCard = React.memo(function EntryCard(
     </article>
   );
 });
+
+const NO_EXTENSIONS: ReadonlyArray<IEntryExtension> = [];
+
+/** The badges other plugins add (e.g. where the entry is published). */
+export function ExtensionBadges(
+  props: IEntryBadgesProps & { extensions: ReadonlyArray<IEntryExtension> }
+): JSX.Element {
+  const { extensions, ...badgeProps } = props;
+  return (
+    <>
+      {extensions.map((extension, index) =>
+        extension.Badges ? (
+          <extension.Badges key={index} {...badgeProps} />
+        ) : null
+      )}
+    </>
+  );
+}
 
 /** Training, Deployment and Canvas badges, for what the entry enables. */
 export function EntryBadges(props: {

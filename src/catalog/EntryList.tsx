@@ -84,6 +84,7 @@ function ListView(props: IEntryListProps): JSX.Element {
                 isOwner={model.isOwner(entry)}
                 selected={entry.id === model.selectedId}
                 vocabulary={model.vocabulary}
+                extensions={model.extensions.items}
                 locale={locale}
                 onAction={onAction}
                 onSelect={onSelect}

@@ -85,7 +85,7 @@ export function addCommands(options: ICommandsOptions): void {
   };
 
   /** The entry of a command, as the server has it now; null on failure. */
-  const fetchEntry = entryFetcher(model, trans);
+  const fetchEntry = entryFetcher(model.client, trans);
 
   /** Owners only: false for entries the list knows belong to someone else. */
   const mayChange = (args: ReadonlyPartialJSONObject): boolean => {

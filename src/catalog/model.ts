@@ -4,7 +4,8 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { SharedModelsClient } from '../api/catalog';
 import { Vocabulary } from '../common/labels';
-import { EntryPager, IPagerState } from '../common/pager';
+import { CursorPager, IPagerState } from '../common/pager';
+import { EntryExtensions } from './entryExtensions';
 import {
   buildQuery,
   FilterKey,
@@ -47,10 +48,14 @@ export class SharedModelsModel implements IDisposable {
       this._settingsReady.resolve();
     }
     this._pager.changed.connect(this._emit, this);
+    this.extensions.changed.connect(this._emit, this);
   }
 
   /** The API client the model uses. */
   readonly client: SharedModelsClient;
+
+  /** What other plugins add to the cards and the details view. */
+  readonly extensions = new EntryExtensions();
 
   /** Emitted whenever any state of the model changes. */
   get stateChanged(): ISignal<this, void> {
@@ -119,7 +124,7 @@ export class SharedModelsModel implements IDisposable {
   }
 
   /** The loaded pages and their loading state. */
-  get list(): IPagerState {
+  get list(): IPagerState<IEntry> {
     return this._pager.state;
   }
 
@@ -351,7 +356,7 @@ export class SharedModelsModel implements IDisposable {
     load: () => this.client.options(),
     changed: () => this._emit()
   });
-  private _pager = new EntryPager();
+  private _pager = new CursorPager<IEntry>({ keyOf: entry => entry.id });
   private _query: ICatalogQuery;
   private _searchDelay: number;
   private _searchTimer: ReturnType<typeof setTimeout> | null = null;

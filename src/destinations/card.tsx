@@ -1,15 +1,17 @@
 /**
  * The destination actions (Register with Clean Rooms ML, Publish to hub…)
  * and the "In hub <name> · v<version>" badges, on a card and in the details
- * view. Small and free of dialogs: the cards load it at start.
+ * view, which the destinations plugin adds to the catalog's entries. Small
+ * and free of dialogs: it is loaded at start.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { IEntry } from '../api/types';
-import type { IPublicationsState } from './publications';
+import type { IEntryAction, IEntryExtension } from '../tokens';
+import type { HubPublications, IPublicationsState } from './publications';
+import { DestinationCommandIDs, type Destinations } from './service';
 import type { IHubPublication } from './types';
-import { currentDestinations, DestinationCommandIDs } from './service';
 
 /** Register with Clean Rooms ML: models (anyone who can see them). */
 export function offersCleanRooms(entry: Pick<IEntry, 'kind'>): boolean {
@@ -21,66 +23,69 @@ export function offersHub(isOwner: boolean): boolean {
   return isOwner;
 }
 
-export interface IDestinationButtonsProps {
-  entry: IEntry;
-  isOwner: boolean;
-  /** The card's buttons are small, the details view's are not. */
-  small?: boolean;
-  /** The element naming the entry (the buttons' description). */
-  describedBy?: string;
-  trans: TranslationBundle;
-}
-
-/** The destination buttons of an entry (none before the plugin activates). */
-export function DestinationButtons(
-  props: IDestinationButtonsProps
-): JSX.Element | null {
-  const { entry, isOwner, small, describedBy, trans } = props;
-  const destinations = currentDestinations();
-  if (!destinations) {
-    return null;
-  }
-  const className = `sme-Button${small ? ' sme-mod-small' : ''}`;
-  const button = (
+/**
+ * The destinations' buttons and badges on every entry (the catalog renders
+ * them; see `IEntryExtension` in `tokens.ts`): Register with Clean Rooms
+ * ML on a model, Publish to hub… for its owner, and where it is published
+ * (on a card for its owner only, the details view for everyone).
+ */
+export function destinationExtension(
+  destinations: Destinations,
+  trans: TranslationBundle
+): IEntryExtension {
+  const action = (
     command: string,
+    entry: IEntry,
     label: string,
     title: string
-  ): JSX.Element => (
-    <button
-      type="button"
-      className={className}
-      title={title}
-      aria-describedby={describedBy}
-      onClick={event => {
-        event.stopPropagation();
-        destinations.execute(command, entry.id);
-      }}
-    >
-      {label}
-    </button>
-  );
-  return (
-    <>
-      {offersCleanRooms(entry)
-        ? button(
-            DestinationCommandIDs.registerCleanRooms,
-            trans.__('Register with Clean Rooms ML'),
-            trans.__(
-              'Register this model’s container as a configured model algorithm of AWS Clean Rooms ML'
+  ): IEntryAction => ({
+    id: command,
+    label,
+    title,
+    execute: () => destinations.execute(command, entry.id)
+  });
+  return {
+    actions: (entry, isOwner) => [
+      ...(offersCleanRooms(entry)
+        ? [
+            action(
+              DestinationCommandIDs.registerCleanRooms,
+              entry,
+              trans.__('Register with Clean Rooms ML'),
+              trans.__(
+                'Register this model’s container as a configured model algorithm of AWS Clean Rooms ML'
+              )
             )
-          )
-        : null}
-      {offersHub(isOwner)
-        ? button(
-            DestinationCommandIDs.publishToHub,
-            trans.__('Publish to hub…'),
-            trans.__(
-              'Publish this entry to a SageMaker private hub, for SageMaker Studio users'
+          ]
+        : []),
+      ...(offersHub(isOwner)
+        ? [
+            action(
+              DestinationCommandIDs.publishToHub,
+              entry,
+              trans.__('Publish to hub…'),
+              trans.__(
+                'Publish this entry to a SageMaker private hub, for SageMaker Studio users'
+              )
             )
-          )
-        : null}
-    </>
-  );
+          ]
+        : [])
+    ],
+    Badges: function DestinationBadges(props) {
+      // Only owners publish; others see where an entry is published in its details.
+      if (props.place === 'card' && !props.isOwner) {
+        return null;
+      }
+      return (
+        <HubBadges
+          publications={destinations.publications}
+          entryId={props.entry.id}
+          fresh={props.place === 'details'}
+          trans={props.trans}
+        />
+      );
+    }
+  };
 }
 
 /** The text of a publication's badge. */
@@ -103,6 +108,8 @@ function statusNote(publication: IHubPublication): string {
 }
 
 export interface IHubBadgesProps {
+  /** Where entries are published (the destinations plugin's). */
+  publications: HubPublications;
   entryId: string;
   /** Ask the server again on mount (the details view: the status may have changed). */
   fresh?: boolean;
@@ -114,19 +121,14 @@ export interface IHubBadgesProps {
  * once the badges' place is on screen (a card scrolled into view), not
  * before.
  */
-export function HubBadges(props: IHubBadgesProps): JSX.Element | null {
-  const { entryId, fresh, trans } = props;
-  const destinations = currentDestinations();
-  const publications = destinations?.publications ?? null;
+export function HubBadges(props: IHubBadgesProps): JSX.Element {
+  const { publications, entryId, fresh, trans } = props;
   const ref = React.useRef<HTMLDivElement>(null);
   const [state, setState] = React.useState<IPublicationsState | undefined>(() =>
-    publications?.get(entryId)
+    publications.get(entryId)
   );
 
   React.useEffect(() => {
-    if (!publications) {
-      return;
-    }
     const changed = (_: unknown, id: string): void => {
       if (id === entryId) {
         setState(publications.get(entryId));
@@ -141,7 +143,7 @@ export function HubBadges(props: IHubBadgesProps): JSX.Element | null {
 
   React.useEffect(() => {
     const node = ref.current;
-    if (!publications || !node) {
+    if (!node) {
       return;
     }
     if (typeof IntersectionObserver === 'undefined') {
@@ -158,9 +160,6 @@ export function HubBadges(props: IHubBadgesProps): JSX.Element | null {
     return () => observer.disconnect();
   }, [publications, entryId, fresh]);
 
-  if (!publications) {
-    return null;
-  }
   const items = state?.items ?? [];
   return (
     <div ref={ref} className="sme-HubBadges">

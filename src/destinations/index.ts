@@ -7,43 +7,37 @@
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification, showErrorMessage } from '@jupyterlab/apputils';
 import type { ITranslator } from '@jupyterlab/translation';
-import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
-import { ENTRY_ARGS, entryFetcher } from '../catalog/entryCommands';
-import type { SharedModelsModel } from '../catalog/model';
-import { TRANSLATION_DOMAIN } from '../tokens';
+import { enabledFor, ENTRY_ARGS, entryFetcher } from '../catalog/entryCommands';
+import { ILaunches, ISharedModels, TRANSLATION_DOMAIN } from '../tokens';
 import { DestinationsClient } from '../api/destinations';
-import { offersCleanRooms, offersHub } from './card';
-import {
-  DestinationCommandIDs,
-  Destinations,
-  setDestinations
-} from './service';
+import { destinationExtension, offersCleanRooms, offersHub } from './card';
+import { DestinationCommandIDs, Destinations } from './service';
 import type { ICleanRoomsRegistered } from './types';
 
 export { DestinationCommandIDs };
 
 export interface IDestinationOptions {
   app: JupyterFrontEnd;
-  model: SharedModelsModel;
+  catalog: ISharedModels;
   translator: ITranslator;
   /** My launches: shows a registration once it is recorded. */
-  launches?: { launched(): void } | null;
+  launches?: Pick<ILaunches, 'launched'> | null;
 }
 
-/** Register the destination commands; the cards and details view show them. */
+/**
+ * Register the destination commands, and add their buttons and badges to
+ * the catalog's cards and details view.
+ */
 export function addDestinationFeatures(
   options: IDestinationOptions
 ): Destinations {
-  const { app, model, translator } = options;
+  const { app, catalog, translator } = options;
   const trans = translator.load(TRANSLATION_DOMAIN);
-  const client = new DestinationsClient(model.client.serverSettings);
+  const client = new DestinationsClient(catalog.serverSettings);
   const destinations = new Destinations({ commands: app.commands, client });
-  setDestinations(destinations);
-  const fetchEntry = entryFetcher(model, trans);
-
-  const known = (args: ReadonlyPartialJSONObject) =>
-    model.findEntry(String(args.id ?? ''));
+  catalog.addEntryExtension(destinationExtension(destinations, trans));
+  const fetchEntry = entryFetcher(catalog, trans);
 
   app.commands.addCommand(DestinationCommandIDs.registerCleanRooms, {
     label: trans.__('Register with Clean Rooms ML'),
@@ -51,10 +45,7 @@ export function addDestinationFeatures(
       'Register a shared model’s container with AWS Clean Rooms ML, and optionally associate it with a collaboration'
     ),
     describedBy: ENTRY_ARGS,
-    isEnabled: args => {
-      const entry = known(args);
-      return entry === undefined || offersCleanRooms(entry);
-    },
+    isEnabled: enabledFor(catalog, offersCleanRooms),
     execute: async args => {
       const entry = await fetchEntry(args);
       if (!entry) {
@@ -86,16 +77,13 @@ export function addDestinationFeatures(
       'Publish a model or notebook you shared to a SageMaker private hub'
     ),
     describedBy: ENTRY_ARGS,
-    isEnabled: args => {
-      const entry = known(args);
-      return entry === undefined || offersHub(model.isOwner(entry));
-    },
+    isEnabled: enabledFor(catalog, entry => offersHub(catalog.isOwner(entry))),
     execute: async args => {
       const entry = await fetchEntry(args);
       if (!entry) {
         return;
       }
-      if (!offersHub(model.isOwner(entry))) {
+      if (!offersHub(catalog.isOwner(entry))) {
         await showErrorMessage(
           trans.__('Cannot publish “%1”', entry.title),
           trans.__('Only the owner of an entry can publish it to a hub.')

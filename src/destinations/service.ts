@@ -1,10 +1,11 @@
 /**
  * What the cards and the details view need of the destinations: the
- * commands to run and where entries are published. Set once, when the
- * plugin activates (`addDestinationFeatures`); until then (and in views
- * built without it) the destination buttons and badges are not shown.
+ * commands to run and where entries are published. The destinations plugin
+ * makes one (`addDestinationFeatures`) and gives it to the buttons and
+ * badges it adds to the catalog's entries; without the plugin there are none.
  */
 import type { CommandRegistry } from '@lumino/commands';
+import type { IDisposable } from '@lumino/disposable';
 
 import type { DestinationsClient } from '../api/destinations';
 import { HubPublications } from './publications';
@@ -18,7 +19,7 @@ export namespace DestinationCommandIDs {
   export const publishToHub = 'shared-models:publish-to-hub';
 }
 
-export class Destinations {
+export class Destinations implements IDisposable {
   constructor(options: Destinations.IOptions) {
     this.commands = options.commands;
     this.client = options.client;
@@ -29,12 +30,26 @@ export class Destinations {
   readonly client: DestinationsClient;
   readonly publications: HubPublications;
 
+  get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
   /** Run a destination command on an entry. */
   execute(command: string, entryId: string): void {
     if (this.commands.hasCommand(command)) {
       void this.commands.execute(command, { id: entryId });
     }
   }
+
+  dispose(): void {
+    if (this._isDisposed) {
+      return;
+    }
+    this._isDisposed = true;
+    this.publications.dispose();
+  }
+
+  private _isDisposed = false;
 }
 
 export namespace Destinations {
@@ -42,17 +57,4 @@ export namespace Destinations {
     commands: CommandRegistry;
     client: DestinationsClient;
   }
-}
-
-let current: Destinations | null = null;
-
-/** The destinations of this JupyterLab (null before the plugin activates). */
-export function currentDestinations(): Destinations | null {
-  return current;
-}
-
-/** Set (or, with null, clear) the destinations the views use. */
-export function setDestinations(destinations: Destinations | null): void {
-  current?.publications.dispose();
-  current = destinations;
 }

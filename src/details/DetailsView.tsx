@@ -49,6 +49,7 @@ export function DetailsView(props: IDetailsViewProps): JSX.Element {
                 entry={entry.value}
                 isOwner={catalog.isOwner(entry.value)}
                 vocabulary={catalog.vocabulary}
+                extensions={catalog.extensions.items}
                 rendermime={rendermime}
                 onAction={onAction}
                 onRefresh={() => void model.load()}

@@ -2,11 +2,12 @@ import type { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import { DestinationButtons, HubBadges } from '../destinations/card';
 import type { Vocabulary } from '../common/labels';
 import type { IDatasetCheck, IEntry } from '../api/types';
 import type { CardAction } from '../catalog/EntryCard';
-import { EntryBadges } from '../catalog/EntryCard';
+import { EntryBadges, ExtensionBadges } from '../catalog/EntryCard';
+import { entryActions } from '../catalog/entryExtensions';
+import type { IEntryExtension } from '../tokens';
 import { kindLabel } from '../catalog/filters';
 import { RelativeTime } from '../common/RelativeTime';
 import { absoluteTime } from '../common/time';
@@ -19,6 +20,8 @@ export interface IEntryDetailsProps {
   entry: IEntry;
   isOwner: boolean;
   vocabulary: Vocabulary;
+  /** What other plugins add: buttons after Deploy, badges under the entry's own. */
+  extensions?: ReadonlyArray<IEntryExtension>;
   rendermime: IRenderMimeRegistry | null;
   onAction: (action: Exclude<CardAction, 'details'>) => void;
   onRefresh: () => void;
@@ -32,6 +35,7 @@ export interface IEntryDetailsProps {
 export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
   const { entry, isOwner, vocabulary, rendermime, onAction, onRefresh } = props;
   const { locale, trans } = props;
+  const extensions = props.extensions ?? [];
   const share = entry.share;
   const id = (part: string): string => `sme-details-${entry.id}-${part}`;
 
@@ -47,7 +51,13 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
           </span>
         </div>
         <EntryBadges entry={entry} trans={trans} />
-        <HubBadges entryId={entry.id} fresh trans={trans} />
+        <ExtensionBadges
+          extensions={extensions}
+          entry={entry}
+          isOwner={isOwner}
+          place="details"
+          trans={trans}
+        />
         <div className="sme-Details-actions">
           {entry.kind === 'notebook' ? (
             <button
@@ -93,7 +103,17 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
               {trans.__('Deploy')}
             </button>
           ) : null}
-          <DestinationButtons entry={entry} isOwner={isOwner} trans={trans} />
+          {entryActions(extensions, entry, isOwner).map(action => (
+            <button
+              key={action.id}
+              type="button"
+              className="sme-Button"
+              title={action.title}
+              onClick={action.execute}
+            >
+              {action.label}
+            </button>
+          ))}
           {isOwner ? (
             <>
               <button

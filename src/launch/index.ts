@@ -1,7 +1,8 @@
 /**
- * Launching from a card: Train, Run locally, Deploy and Export
- * training_job.json; the training job, endpoint and local run views; "My
- * launches" in the panel.
+ * Launching from a card: Train, Deploy and Export training_job.json; the
+ * training job, endpoint and local run views; "My launches" in the panel.
+ * Built on the catalog's `ISharedModels`; gives the other launching
+ * plugins (Run locally, Clean Rooms ML) `ILaunches`.
  *
  * The dialogs and views are loaded the first time they are used; only the
  * commands and the (small) My launches section are there from the start.
@@ -11,15 +12,24 @@ import { showErrorMessage, WidgetTracker } from '@jupyterlab/apputils';
 import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
-import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import type { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
 import { toLocale } from '../common/time';
 import { asApiError } from '../common/errors';
-import { ENTRY_ARGS, entryFetcher } from '../catalog/entryCommands';
-import type { SharedModelsModel } from '../catalog/model';
-import { CommandIDs, TRANSLATION_DOMAIN } from '../tokens';
+import {
+  enabledFor,
+  ENTRY_ARGS,
+  entryFetcher,
+  instanceLabels
+} from '../catalog/entryCommands';
+import {
+  CommandIDs,
+  ILaunches,
+  ISharedModels,
+  LaunchViewKind,
+  TRANSLATION_DOMAIN
+} from '../tokens';
 import type { IEntry, IInferenceSpec, ITrainingSpec } from '../api/types';
 import { LaunchClient } from '../api/launches';
 import { LaunchesSection } from './components/LaunchesSection';
@@ -31,34 +41,36 @@ import {
   VIEW_ARGS
 } from './commandArgs';
 import { LaunchesModel } from './launchesModel';
-import { addRunLocallyCommand } from '../local-runs/command';
 import type { ICreateTrainingJobRequest, ILaunch } from './types';
-import type { LaunchViewKind, LaunchViews, LaunchWidget } from './views';
+import type { LaunchViews, LaunchWidget } from './views';
 
 export { choicesFromArgs };
 
 export interface ILaunchOptions {
   app: JupyterFrontEnd;
-  /** The catalog: its client, entries and vocabularies. */
-  model: SharedModelsModel;
+  /** The catalog: its entries, vocabularies and panel (My launches goes there). */
+  catalog: ISharedModels;
   translator: ITranslator;
-  /** Where My launches goes (the Shared models panel). */
-  panel?: { addWidget(widget: Widget): void } | null;
   /** Its folder is where training_job.json is saved. */
   fileBrowser?: IDefaultFileBrowser | null;
   restorer?: ILayoutRestorer | null;
+}
+
+/** What the launch plugin provides: `ILaunches`, and My launches' model. */
+export interface ILaunchFeatures extends ILaunches {
+  readonly model: LaunchesModel;
 }
 
 /**
  * Register Train, Deploy, Export training_job.json and the launch views'
  * command, and add My launches to the panel.
  */
-export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
-  const { app, model, translator, fileBrowser, restorer } = options;
+export function addLaunchFeatures(options: ILaunchOptions): ILaunchFeatures {
+  const { app, catalog, translator, fileBrowser, restorer } = options;
   const trans = translator.load(TRANSLATION_DOMAIN);
   const locale = toLocale(translator.languageCode);
   const { commands } = app;
-  const client = new LaunchClient(model.client.serverSettings);
+  const client = new LaunchClient(catalog.serverSettings);
   const launches = new LaunchesModel({ client });
   const tracker = new WidgetTracker<LaunchWidget>({
     namespace: 'shared-models-launch'
@@ -76,19 +88,8 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
     return views.open(kind, name);
   };
 
-  const instanceLabel = (scope: 'training' | 'inference') => {
-    const options = model.options;
-    const labels = new Map<string, string>();
-    if (options.status === 'ready') {
-      for (const item of options.value.instance_types[scope]) {
-        labels.set(item.id, item.label);
-      }
-    }
-    return (id: string): string => labels.get(id) ?? id;
-  };
-
   /** The entry of a command, as the server has it now; null on failure. */
-  const fetchEntry = entryFetcher(model, trans);
+  const fetchEntry = entryFetcher(catalog, trans);
 
   const exportRequest = async (
     request: ICreateTrainingJobRequest
@@ -104,14 +105,8 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
   };
 
   /** Enabled for entries that may be trained (all, until the list says otherwise). */
-  const hasTraining = (args: ReadonlyPartialJSONObject): boolean => {
-    const entry = model.findEntry(String(args.id ?? ''));
-    return entry === undefined || entry.training !== null;
-  };
-  const hasInference = (args: ReadonlyPartialJSONObject): boolean => {
-    const entry = model.findEntry(String(args.id ?? ''));
-    return entry === undefined || entry.inference !== null;
-  };
+  const hasTraining = enabledFor(catalog, entry => entry.training !== null);
+  const hasInference = enabledFor(catalog, entry => entry.inference !== null);
 
   commands.addCommand(CommandIDs.train, {
     label: trans.__('Train'),
@@ -119,7 +114,7 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
     describedBy: TRAIN_ARGS,
     isEnabled: hasTraining,
     execute: async args => {
-      void model.ensureOptions();
+      void catalog.ensureOptions();
       const entry = await fetchEntry(args);
       if (!entry) {
         return;
@@ -136,7 +131,7 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
         entry: entry as IEntry & { training: ITrainingSpec },
         client,
         trans,
-        instanceLabel: instanceLabel('training'),
+        instanceLabel: instanceLabels(catalog, 'training'),
         hyperparameters: choicesFromArgs(args).hyperparameters,
         onStarted: launched => {
           launches.launched();
@@ -153,7 +148,7 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
     describedBy: ENTRY_ARGS,
     isEnabled: hasInference,
     execute: async args => {
-      void model.ensureOptions();
+      void catalog.ensureOptions();
       const entry = await fetchEntry(args);
       if (!entry) {
         return;
@@ -170,28 +165,12 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
         entry: entry as IEntry & { inference: IInferenceSpec },
         client,
         trans,
-        instanceLabel: instanceLabel('inference'),
+        instanceLabel: instanceLabels(catalog, 'inference'),
         onDeployed: created => {
           launches.launched();
           void openView('endpoint', created.endpoint_name);
         }
       });
-    }
-  });
-
-  addRunLocallyCommand({
-    app,
-    client,
-    trans,
-    fetchEntry,
-    isEnabled: hasTraining,
-    instanceLabel: () => {
-      void model.ensureOptions();
-      return instanceLabel('training');
-    },
-    onStarted: runId => {
-      launches.launched();
-      void openView('local-run', runId);
     }
   });
 
@@ -257,22 +236,24 @@ export function addLaunchFeatures(options: ILaunchOptions): LaunchesModel {
     name: widget => widget.id
   });
 
-  if (options.panel) {
-    options.panel.addWidget(
-      createLaunchesWidget(
-        launches,
-        launch => {
-          void commands.execute(CommandIDs.openLaunch, {
-            kind: launch.kind,
-            name: launch.name
-          });
-        },
-        trans,
-        locale
-      )
-    );
-  }
-  return launches;
+  catalog.addPanelSection(
+    createLaunchesWidget(
+      launches,
+      launch => {
+        void commands.execute(CommandIDs.openLaunch, {
+          kind: launch.kind,
+          name: launch.name
+        });
+      },
+      trans,
+      locale
+    )
+  );
+  return {
+    model: launches,
+    launched: () => launches.launched(),
+    open: openView
+  };
 }
 
 /** The kind of a launch view, by its main-area id (see `views.ts`). */

@@ -1,31 +1,20 @@
 /**
  * "My launches": the training jobs, endpoints and local runs the user
- * launched from Shared Models (`GET /launches`), each with its live status while the
+ * launched from Shared Models (`GET /launches`, paged by the extension's
+ * one `CursorPager`), each with its live status (a `StatusPoll`) while the
  * section is open.
  */
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../common/errors';
-import type { ApiError } from '../api/request';
 import type { LaunchClient } from '../api/launches';
+import { CursorPager, IPagerState } from '../common/pager';
+import { IPollState, StatusPoll } from '../common/statusPoll';
 import { isFinalLocalRunStatus } from '../local-runs/types';
-import {
-  IPollState,
-  isFinalEndpointStatus,
-  isFinalJobStatus,
-  StatusPoller
-} from './poll';
+import { isFinalEndpointStatus, isFinalJobStatus } from './status';
 import type { ILaunch } from './types';
 
-export interface ILaunchesState {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  items: ReadonlyArray<ILaunch>;
-  nextCursor: string | null;
-  error: ApiError | null;
-  /** A next page is on its way. */
-  loadingMore: boolean;
-}
+export type ILaunchesState = IPagerState<ILaunch>;
 
 /** How often My launches asks for a local run's status. */
 export const LOCAL_RUN_BACKOFF = { initial: 1000, max: 5000, factor: 2 };
@@ -39,15 +28,24 @@ export function hasLiveStatus(launch: Pick<ILaunch, 'kind'>): boolean {
   );
 }
 
-/** The key of a launch's status poller. */
+/** The key of a launch's status poll. */
 export function launchKey(launch: Pick<ILaunch, 'kind' | 'name'>): string {
   return `${launch.kind}/${launch.name}`;
 }
 
 export class LaunchesModel implements IDisposable {
   constructor(options: LaunchesModel.IOptions) {
-    this._client = options.client;
-    this._pageSize = options.pageSize ?? 20;
+    const client = options.client;
+    const limit = options.pageSize ?? 20;
+    this._client = client;
+    this._pager = new CursorPager<ILaunch>({
+      keyOf: launch => `${launchKey(launch)}/${launch.id}`,
+      fetch: (cursor, signal) => client.launches({ limit, cursor }, { signal })
+    });
+    this._pager.changed.connect(() => {
+      this._syncPolls();
+      this._changed.emit();
+    });
   }
 
   get changed(): ISignal<this, void> {
@@ -55,7 +53,7 @@ export class LaunchesModel implements IDisposable {
   }
 
   get state(): ILaunchesState {
-    return this._state;
+    return this._pager.state;
   }
 
   get isDisposed(): boolean {
@@ -72,86 +70,40 @@ export class LaunchesModel implements IDisposable {
     }
     this._expanded = expanded;
     if (expanded) {
-      if (this._state.status === 'idle' || this._state.status === 'error') {
+      const status = this.state.status;
+      if (status === 'idle' || status === 'error') {
         void this.refresh();
       } else {
-        this._syncPollers();
+        this._syncPolls();
       }
     } else {
-      this._disposePollers();
+      this._disposePolls();
     }
     this._changed.emit();
   }
 
   /** The live status of a launch (undefined until asked). */
   statusOf(launch: ILaunch): IPollState<string> | undefined {
-    return this._pollers.get(launchKey(launch))?.state;
+    return this._polls.get(launchKey(launch))?.state;
   }
 
-  /** Load the first page again. */
-  async refresh(): Promise<void> {
-    const request = ++this._request;
-    this._set({ status: 'loading', error: null });
-    try {
-      const page = await this._client.launches({ limit: this._pageSize });
-      if (request !== this._request || this._isDisposed) {
-        return;
-      }
-      this._set({
-        status: 'ready',
-        items: page.items,
-        nextCursor: page.next_cursor,
-        error: null,
-        loadingMore: false
-      });
-    } catch (reason) {
-      if (request !== this._request || this._isDisposed) {
-        return;
-      }
-      this._set({ status: 'error', error: asApiError(reason) });
-    }
-    this._syncPollers();
+  /** Load the first page again (the launches listed stay until it answers). */
+  refresh(): Promise<void> {
+    return this._pager.refresh();
   }
 
   /** Append the next page. */
-  async loadMore(): Promise<void> {
-    const cursor = this._state.nextCursor;
-    if (!cursor || this._state.loadingMore || this._state.status !== 'ready') {
-      return;
-    }
-    const request = this._request;
-    this._set({ loadingMore: true });
-    try {
-      const page = await this._client.launches({
-        limit: this._pageSize,
-        cursor
-      });
-      if (request !== this._request || this._isDisposed) {
-        return;
-      }
-      this._set({
-        items: [...this._state.items, ...page.items],
-        nextCursor: page.next_cursor,
-        loadingMore: false,
-        error: null
-      });
-    } catch (reason) {
-      if (request !== this._request || this._isDisposed) {
-        return;
-      }
-      this._set({ loadingMore: false, error: asApiError(reason) });
-    }
-    this._syncPollers();
+  loadMore(): Promise<void> {
+    return this._pager.loadMore();
   }
 
   /** Something was launched from this JupyterLab: show it. */
   launched(): void {
-    if (this._expanded) {
-      void this.refresh();
-    } else {
-      this._state = { ...this._state, status: 'idle' };
-      this.expanded = true;
+    if (!this._expanded) {
+      this._expanded = true;
+      this._changed.emit();
     }
+    void this.refresh();
   }
 
   dispose(): void {
@@ -159,38 +111,42 @@ export class LaunchesModel implements IDisposable {
       return;
     }
     this._isDisposed = true;
-    this._disposePollers();
+    this._disposePolls();
+    this._pager.dispose();
     Signal.clearData(this);
   }
 
-  /** One poller per listed launch while the section is open. */
-  private _syncPollers(): void {
+  /** One status poll per listed launch while the section is open. */
+  private _syncPolls(): void {
     if (!this._expanded || this._isDisposed) {
       return;
     }
-    const wanted = new Set(this._state.items.map(launchKey));
-    for (const [key, poller] of this._pollers) {
+    const items = this.state.items;
+    const wanted = new Set(items.map(launchKey));
+    for (const [key, poll] of this._polls) {
       if (!wanted.has(key)) {
-        poller.dispose();
-        this._pollers.delete(key);
+        poll.dispose();
+        this._polls.delete(key);
       }
     }
-    for (const launch of this._state.items) {
+    for (const launch of items) {
       const key = launchKey(launch);
-      if (this._pollers.has(key) || !hasLiveStatus(launch)) {
+      if (this._polls.has(key) || !hasLiveStatus(launch)) {
         continue;
       }
-      const poller = this._createPoller(launch);
-      this._pollers.set(key, poller);
-      poller.changed.connect(() => this._changed.emit());
-      void poller.refresh();
+      const poll = this._createPoll(launch);
+      this._polls.set(key, poll);
+      poll.changed.connect(() => this._changed.emit());
+      void poll.refresh();
     }
   }
 
-  private _createPoller(launch: ILaunch): StatusPoller<string> {
+  private _createPoll(launch: ILaunch): StatusPoll<string> {
     const client = this._client;
+    const name = `shared-models:launch:${launchKey(launch)}`;
     if (launch.kind === 'training-job') {
-      return new StatusPoller<string>({
+      return new StatusPoll<string>({
+        name,
         load: async signal =>
           (await client.trainingJob(launch.name, { signal })).status,
         isFinal: isFinalJobStatus,
@@ -198,7 +154,8 @@ export class LaunchesModel implements IDisposable {
       });
     }
     if (launch.kind === 'local-run') {
-      return new StatusPoller<string>({
+      return new StatusPoll<string>({
+        name,
         load: async signal =>
           (await client.localRun(launch.name, { signal })).status,
         isFinal: isFinalLocalRunStatus,
@@ -207,7 +164,8 @@ export class LaunchesModel implements IDisposable {
         backoff: LOCAL_RUN_BACKOFF
       });
     }
-    return new StatusPoller<string>({
+    return new StatusPoll<string>({
+      name,
       load: async signal =>
         (await client.deployment(launch.name, { signal })).status,
       isFinal: isFinalEndpointStatus,
@@ -215,32 +173,19 @@ export class LaunchesModel implements IDisposable {
     });
   }
 
-  private _disposePollers(): void {
-    for (const poller of this._pollers.values()) {
-      poller.dispose();
+  private _disposePolls(): void {
+    for (const poll of this._polls.values()) {
+      poll.dispose();
     }
-    this._pollers.clear();
-  }
-
-  private _set(patch: Partial<ILaunchesState>): void {
-    this._state = { ...this._state, ...patch };
-    this._changed.emit();
+    this._polls.clear();
   }
 
   private _changed = new Signal<this, void>(this);
   private _client: LaunchClient;
   private _expanded = false;
   private _isDisposed = false;
-  private _pageSize: number;
-  private _pollers = new Map<string, StatusPoller<string>>();
-  private _request = 0;
-  private _state: ILaunchesState = {
-    status: 'idle',
-    items: [],
-    nextCursor: null,
-    error: null,
-    loadingMore: false
-  };
+  private _pager: CursorPager<ILaunch>;
+  private _polls = new Map<string, StatusPoll<string>>();
 }
 
 export namespace LaunchesModel {

@@ -64,3 +64,25 @@ export function statusTone(status: string): StatusTone {
       return 'running';
   }
 }
+
+/** SageMaker training job statuses after which nothing changes. */
+export const FINAL_JOB_STATUSES: ReadonlyArray<string> = [
+  'Completed',
+  'Failed',
+  'Stopped'
+];
+
+/** Endpoint statuses at which a deployment is over (until someone updates it). */
+export const FINAL_ENDPOINT_STATUSES: ReadonlyArray<string> = [
+  'InService',
+  'Failed',
+  'OutOfService'
+];
+
+export function isFinalJobStatus(status: string): boolean {
+  return FINAL_JOB_STATUSES.includes(status);
+}
+
+export function isFinalEndpointStatus(status: string): boolean {
+  return FINAL_ENDPOINT_STATUSES.includes(status);
+}

@@ -20,10 +20,12 @@ import { EndpointView } from './components/EndpointView';
 import { TrainingJobView } from './components/TrainingJobView';
 import { notifyStopFailure } from './stopFailure';
 import { LocalRunWidget } from '../local-runs/runWidget';
-import { isFinalEndpointStatus, isFinalJobStatus, StatusPoller } from './poll';
+import { StatusPoll } from '../common/statusPoll';
+import { isFinalEndpointStatus, isFinalJobStatus } from './status';
+import type { LaunchViewKind } from '../tokens';
 import type { IDeploymentStatus, ITrainingJobStatus } from './types';
 
-export type LaunchViewKind = 'training-job' | 'endpoint' | 'local-run';
+export type { LaunchViewKind };
 
 /** The main-area id of a view (one per job or endpoint name). */
 export function viewId(kind: LaunchViewKind, name: string): string {
@@ -41,7 +43,8 @@ interface IViewOptions {
 export class TrainingJobWidget extends MainAreaWidget<ReactWidget> {
   constructor(options: IViewOptions) {
     const { name, client, trans, locale } = options;
-    const poller = new StatusPoller<ITrainingJobStatus>({
+    const poller = new StatusPoll<ITrainingJobStatus>({
+      name: `shared-models:training-job:${name}`,
       load: signal => client.trainingJob(name, { signal }),
       isFinal: job => isFinalJobStatus(job.status),
       key: job =>
@@ -74,7 +77,7 @@ export class TrainingJobWidget extends MainAreaWidget<ReactWidget> {
   }
 
   readonly name: string;
-  readonly poller: StatusPoller<ITrainingJobStatus>;
+  readonly poller: StatusPoll<ITrainingJobStatus>;
 
   /** Ask to stop the job (after confirmation); polling then goes on. */
   async stop(): Promise<void> {
@@ -124,7 +127,7 @@ export class TrainingJobWidget extends MainAreaWidget<ReactWidget> {
 /** The job view with the busy state of Stop. */
 function StoppableJobView(props: {
   name: string;
-  poller: StatusPoller<ITrainingJobStatus>;
+  poller: StatusPoll<ITrainingJobStatus>;
   onStop: () => Promise<void>;
   locale?: string;
   trans: TranslationBundle;
@@ -148,7 +151,8 @@ function StoppableJobView(props: {
 export class EndpointWidget extends MainAreaWidget<ReactWidget> {
   constructor(options: IViewOptions) {
     const { name, client, trans, locale } = options;
-    const poller = new StatusPoller<IDeploymentStatus>({
+    const poller = new StatusPoll<IDeploymentStatus>({
+      name: `shared-models:endpoint:${name}`,
       load: signal => client.deployment(name, { signal }),
       isFinal: endpoint => isFinalEndpointStatus(endpoint.status),
       key: endpoint => endpoint.status
@@ -170,7 +174,7 @@ export class EndpointWidget extends MainAreaWidget<ReactWidget> {
   }
 
   readonly name: string;
-  readonly poller: StatusPoller<IDeploymentStatus>;
+  readonly poller: StatusPoll<IDeploymentStatus>;
 
   dispose(): void {
     if (this.isDisposed) {

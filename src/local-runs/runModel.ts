@@ -9,7 +9,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { asApiError } from '../common/errors';
 import type { LaunchClient } from '../api/launches';
-import type { IPollState } from '../launch/poll';
+import type { IPollState } from '../common/statusPoll';
 import { ILocalRunStatus, isFinalLocalRunStatus } from './types';
 
 export const LOCAL_RUN_INTERVAL = 1000;

@@ -1,8 +1,7 @@
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../common/errors';
-import type { ApiError } from '../api/request';
+import { CursorPager, ICursorPage, IPagerState } from '../common/pager';
 import type { IBucketList, IS3Listing } from '../api/types';
 import { parentLocation, relativeName } from './paths';
 
@@ -27,32 +26,26 @@ export interface IS3Item {
   lastModified?: string;
 }
 
-/** The browser's state; `location` null is the list of buckets. */
-export interface IS3BrowserState {
-  location: string | null;
+/** The browser's state: where it is, and the pages loaded there. */
+export interface IS3BrowserState extends Omit<IPagerState<IS3Item>, 'status'> {
+  /** Null: the list of buckets. */
+  readonly location: string | null;
   /** `loading`: the first page of `location` is on its way. */
-  status: 'loading' | 'ready' | 'error';
-  /** The rows of the pages loaded so far. */
-  items: ReadonlyArray<IS3Item>;
-  /** The first page failed (status `error`). */
-  error: ApiError | null;
-  /** There is a next page: "Load more" asks for it. */
-  nextCursor: string | null;
-  loadingMore: boolean;
-  /** The next page failed; the rows loaded so far stay. */
-  moreError: ApiError | null;
+  readonly status: 'loading' | 'ready' | 'error';
 }
 
 /**
  * The state of the S3 browser dialog: where it is, the pages loaded there,
  * loading and errors. One S3 page per request; the next page only when asked
- * (`loadMore()`), never two page requests at once. Opening another location
- * aborts what is on its way: the newest location wins.
+ * (`loadMore()`), never two page requests at once (the extension's one
+ * `CursorPager`). Opening another location aborts what is on its way: the
+ * newest location wins.
  */
 export class S3BrowserModel implements IDisposable {
   constructor(options: S3BrowserModel.IOptions) {
     this._lister = options.lister;
     this._pageSize = options.pageSize ?? S3BrowserModel.PAGE_SIZE;
+    this._pager.changed.connect(this._update, this);
   }
 
   /** Emitted on every change of `state`. */
@@ -65,7 +58,7 @@ export class S3BrowserModel implements IDisposable {
   }
 
   get isDisposed(): boolean {
-    return this._isDisposed;
+    return this._pager.isDisposed;
   }
 
   /** The location one level up (null: the buckets); undefined at the buckets. */
@@ -76,100 +69,25 @@ export class S3BrowserModel implements IDisposable {
 
   /** Whether "Load more" may ask for the next page now. */
   get canLoadMore(): boolean {
-    const state = this._state;
-    return (
-      state.status === 'ready' &&
-      state.nextCursor !== null &&
-      !state.loadingMore
-    );
+    return this._pager.canLoadMore;
   }
 
   /** Show `location` (null: the buckets) from its first page. */
-  async open(location: string | null): Promise<void> {
-    this._abort();
-    const ticket = ++this._ticket;
-    const controller = new AbortController();
-    this._controller = controller;
-    this._set({
-      location,
-      status: 'loading',
-      items: [],
-      error: null,
-      nextCursor: null,
-      loadingMore: false,
-      moreError: null
-    });
-    try {
-      const page = await this._fetch(location, null, controller.signal);
-      if (ticket === this._ticket) {
-        this._set({
-          ...this._state,
-          status: 'ready',
-          items: page.items,
-          nextCursor: page.nextCursor
-        });
-      }
-    } catch (reason) {
-      if (ticket === this._ticket) {
-        this._set({
-          ...this._state,
-          status: 'error',
-          error: asApiError(reason)
-        });
-      }
-    } finally {
-      if (this._controller === controller) {
-        this._controller = null;
-      }
-    }
+  open(location: string | null): Promise<void> {
+    this._location = location;
+    return this._pager.reset((cursor, signal) =>
+      this._fetch(location, cursor, signal)
+    );
   }
 
   /** Append the next page (unless one is on its way, or there is none). */
-  async loadMore(): Promise<void> {
-    if (!this.canLoadMore) {
-      return;
-    }
-    const ticket = this._ticket;
-    const { location, nextCursor } = this._state;
-    const controller = new AbortController();
-    this._controller = controller;
-    this._set({ ...this._state, loadingMore: true, moreError: null });
-    try {
-      const page = await this._fetch(location, nextCursor, controller.signal);
-      if (ticket === this._ticket) {
-        this._set({
-          ...this._state,
-          items: [...this._state.items, ...page.items],
-          nextCursor: page.nextCursor,
-          loadingMore: false
-        });
-      }
-    } catch (reason) {
-      if (ticket === this._ticket) {
-        this._set({
-          ...this._state,
-          loadingMore: false,
-          moreError: asApiError(reason)
-        });
-      }
-    } finally {
-      if (this._controller === controller) {
-        this._controller = null;
-      }
-    }
+  loadMore(): Promise<void> {
+    return this._pager.loadMore();
   }
 
   /** Try again what failed: the first page, or the next one. */
   retry(): Promise<void> {
-    const state = this._state;
-    if (state.status === 'error') {
-      return this.open(state.location);
-    }
-    if (state.moreError) {
-      this._set({ ...state, moreError: null });
-      return this.loadMore();
-    }
-    return Promise.resolve();
+    return this._pager.retry();
   }
 
   /** Go one level up (from a bucket's root: to the buckets). */
@@ -179,12 +97,10 @@ export class S3BrowserModel implements IDisposable {
   }
 
   dispose(): void {
-    if (this._isDisposed) {
+    if (this.isDisposed) {
       return;
     }
-    this._isDisposed = true;
-    this._ticket++;
-    this._abort();
+    this._pager.dispose();
     Signal.clearData(this);
   }
 
@@ -192,7 +108,7 @@ export class S3BrowserModel implements IDisposable {
     location: string | null,
     cursor: string | null,
     signal: AbortSignal
-  ): Promise<{ items: IS3Item[]; nextCursor: string | null }> {
+  ): Promise<ICursorPage<IS3Item>> {
     if (location === null) {
       const reply = await this._lister.listBuckets({ signal });
       return {
@@ -201,7 +117,7 @@ export class S3BrowserModel implements IDisposable {
           name: bucket.name,
           uri: bucket.uri
         })),
-        nextCursor: null
+        next_cursor: null
       };
     }
     const page = await this._lister.listS3(location, {
@@ -221,36 +137,35 @@ export class S3BrowserModel implements IDisposable {
       size: object.size,
       lastModified: object.last_modified
     }));
-    return { items: [...folders, ...objects], nextCursor: page.next_cursor };
+    return { items: [...folders, ...objects], next_cursor: page.next_cursor };
   }
 
-  private _abort(): void {
-    this._controller?.abort();
-    this._controller = null;
-  }
-
-  private _set(state: IS3BrowserState): void {
-    this._state = state;
-    if (!this._isDisposed) {
-      this._changed.emit();
-    }
+  private _update(): void {
+    const state = this._pager.state;
+    this._state = {
+      ...state,
+      location: this._location,
+      // Nothing asked yet reads as the buckets loading.
+      status: state.status === 'idle' ? 'loading' : state.status
+    };
+    this._changed.emit();
   }
 
   private _changed = new Signal<this, void>(this);
-  private _controller: AbortController | null = null;
-  private _isDisposed = false;
   private _lister: IS3Lister;
+  private _location: string | null = null;
   private _pageSize: number;
+  private _pager = new CursorPager<IS3Item>({ keyOf: item => item.uri });
   private _state: IS3BrowserState = {
     location: null,
     status: 'loading',
     items: [],
+    total: null,
     error: null,
     nextCursor: null,
     loadingMore: false,
     moreError: null
   };
-  private _ticket = 0;
 }
 
 export namespace S3BrowserModel {

@@ -3,14 +3,14 @@ import * as React from 'react';
 
 import { Code, Fields } from '../../details/Fields';
 import { regionOfArn } from '../format';
-import type { StatusPoller } from '../poll';
+import type { StatusPoll } from '../../common/statusPoll';
 import type { IDeploymentStatus } from '../types';
 import { useSignal } from './hooks';
 import { LaunchViewFrame, when } from './LaunchView';
 
 export interface IEndpointViewProps {
   name: string;
-  poller: StatusPoller<IDeploymentStatus>;
+  poller: StatusPoll<IDeploymentStatus>;
   locale?: string;
   trans: TranslationBundle;
 }

@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { IPollState } from '../poll';
+import type { IPollState } from '../../common/statusPoll';
 import { StatusBadge } from './StatusBadge';
 
 /** When something happened, in the user's locale ('' when unknown). */

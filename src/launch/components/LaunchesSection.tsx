@@ -122,9 +122,9 @@ function LaunchesBody(props: ILaunchesSectionProps): JSX.Element {
           />
         ))}
       </ul>
-      {state.error ? (
+      {state.error || state.moreError ? (
         <p className="sme-Launches-note sme-mod-error" role="alert">
-          {state.error.message}
+          {(state.error ?? state.moreError)?.message}
         </p>
       ) : null}
       {state.nextCursor ? (

@@ -3,14 +3,14 @@ import * as React from 'react';
 
 import { Code, Fields, Table } from '../../details/Fields';
 import { cloudWatchUrl, formatDuration, regionOfArn } from '../format';
-import type { StatusPoller } from '../poll';
+import type { StatusPoll } from '../../common/statusPoll';
 import type { ITrainingJobStatus } from '../types';
 import { useSignal } from './hooks';
 import { LaunchViewFrame, when } from './LaunchView';
 
 export interface ITrainingJobViewProps {
   name: string;
-  poller: StatusPoller<ITrainingJobStatus>;
+  poller: StatusPoll<ITrainingJobStatus>;
   /** A stop request is on its way. */
   stopping: boolean;
   onStop: () => void;

@@ -2,8 +2,9 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import { RelativeTime } from '../../common/RelativeTime';
-import { asApiError } from '../../common/errors';
+import { CursorPager } from '../../common/pager';
 import type { LaunchClient } from '../../api/launches';
+import { useSignal } from '../components/hooks';
 import { StatusBadge } from '../components/StatusBadge';
 import type { ITrainingJobSummary } from '../types';
 import { ChoiceList } from './ChoiceList';
@@ -24,14 +25,6 @@ export interface ITrainingJobPickerProps {
   searchDelay?: number;
 }
 
-interface IListState {
-  status: 'loading' | 'ready' | 'error';
-  items: ITrainingJobSummary[];
-  next: string | null;
-  error: string;
-  more: boolean;
-}
-
 /**
  * The account's recent training jobs, newest first, searchable by name; each
  * shows the image it ran. Jobs of SageMaker's built-in algorithms have no
@@ -43,14 +36,13 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
   const [search, setSearch] = React.useState('');
   const [query, setQuery] = React.useState('');
   const [selected, setSelected] = React.useState<string | null>(null);
-  const [list, setList] = React.useState<IListState>({
-    status: 'loading',
-    items: [],
-    next: null,
-    error: '',
-    more: false
-  });
+  const [pager] = React.useState(
+    () => new CursorPager<ITrainingJobSummary>({ keyOf: job => job.name })
+  );
+  useSignal(pager.changed);
   const valid = SEARCHABLE.test(search);
+
+  React.useEffect(() => () => pager.dispose(), [pager]);
 
   React.useEffect(() => {
     if (!valid) {
@@ -61,64 +53,16 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
   }, [search]);
 
   React.useEffect(() => {
-    const abort = new AbortController();
-    setList(state => ({ ...state, status: 'loading', error: '' }));
-    client
-      .trainingJobs(
-        { name_contains: query, limit: PAGE_SIZE },
-        { signal: abort.signal }
+    void pager.reset((cursor, signal) =>
+      client.trainingJobs(
+        { name_contains: query, limit: PAGE_SIZE, cursor },
+        { signal }
       )
-      .then(page => {
-        if (!abort.signal.aborted) {
-          setList({
-            status: 'ready',
-            items: page.items,
-            next: page.next_cursor,
-            error: '',
-            more: false
-          });
-        }
-      })
-      .catch(reason => {
-        if (!abort.signal.aborted) {
-          setList(state => ({
-            ...state,
-            status: 'error',
-            items: [],
-            error: asApiError(reason).message
-          }));
-        }
-      });
-    return () => abort.abort();
+    );
   }, [query]);
 
-  const loadMore = (): void => {
-    if (!list.next) {
-      return;
-    }
-    setList(state => ({ ...state, more: true }));
-    client
-      .trainingJobs({
-        name_contains: query,
-        limit: PAGE_SIZE,
-        cursor: list.next
-      })
-      .then(page =>
-        setList(state => ({
-          ...state,
-          items: [...state.items, ...page.items],
-          next: page.next_cursor,
-          more: false
-        }))
-      )
-      .catch(reason =>
-        setList(state => ({
-          ...state,
-          more: false,
-          error: asApiError(reason).message
-        }))
-      );
-  };
+  const list = pager.state;
+  const loading = list.status === 'loading' || list.status === 'idle';
 
   const select = (job: ITrainingJobSummary): void => {
     setSelected(job.name);
@@ -148,15 +92,15 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
           </p>
         )}
       </div>
-      <div className="sme-Picker-list" aria-busy={list.status === 'loading'}>
-        {list.status === 'loading' ? (
+      <div className="sme-Picker-list" aria-busy={loading}>
+        {loading ? (
           <p className="sme-Picker-note" role="status">
             <span className="sme-Spinner" aria-hidden="true" />
             {trans.__('Loading training jobs…')}
           </p>
         ) : list.status === 'error' ? (
           <p className="sme-Field-error" role="alert">
-            {list.error}
+            {list.error?.message}
           </p>
         ) : list.items.length === 0 ? (
           <p className="sme-Picker-note" role="status">
@@ -192,19 +136,19 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
           />
         )}
       </div>
-      {list.status === 'ready' && list.error ? (
+      {list.status === 'ready' && list.moreError ? (
         <p className="sme-Field-error" role="alert">
-          {list.error}
+          {list.moreError.message}
         </p>
       ) : null}
-      {list.status === 'ready' && list.next ? (
+      {list.status === 'ready' && list.nextCursor ? (
         <button
           type="button"
           className="sme-Button sme-mod-small"
-          disabled={list.more}
-          onClick={loadMore}
+          disabled={list.loadingMore}
+          onClick={() => void pager.loadMore()}
         >
-          {list.more ? trans.__('Loading…') : trans.__('Load more')}
+          {list.loadingMore ? trans.__('Loading…') : trans.__('Load more')}
         </button>
       ) : null}
     </div>

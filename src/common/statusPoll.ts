@@ -1,14 +1,16 @@
 /**
- * Polling with exponential backoff: a status is asked for again after 2 s,
- * 4 s, 8 s … up to 30 s between requests; the delay starts over when the
- * status changes. Polling stops for good when the status is final (a job
- * Completed, Failed or Stopped; an endpoint InService or Failed), when the
- * server says the request itself is wrong (4xx), or when disposed.
+ * A status followed live, on a `@lumino/polling` `Poll`: asked again after
+ * 2 s, 4 s, 8 s … up to 30 s between requests while it stays the same; the
+ * delay starts over when it changes. Polling stands by while the page is
+ * hidden, and stops for good when the status is final (a job Completed,
+ * Failed or Stopped; an endpoint InService or Failed), when the server says
+ * the request itself is wrong (4xx), or when disposed.
  */
 import type { IDisposable } from '@lumino/disposable';
+import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { asApiError } from '../common/errors';
+import { asApiError } from './errors';
 import type { ApiError } from '../api/request';
 
 export interface IBackoff {
@@ -46,29 +48,7 @@ export function backoffSchedule(
   );
 }
 
-/** SageMaker training job statuses after which nothing changes. */
-export const FINAL_JOB_STATUSES: ReadonlyArray<string> = [
-  'Completed',
-  'Failed',
-  'Stopped'
-];
-
-/** Endpoint statuses at which a deployment is over (until someone updates it). */
-export const FINAL_ENDPOINT_STATUSES: ReadonlyArray<string> = [
-  'InService',
-  'Failed',
-  'OutOfService'
-];
-
-export function isFinalJobStatus(status: string): boolean {
-  return FINAL_JOB_STATUSES.includes(status);
-}
-
-export function isFinalEndpointStatus(status: string): boolean {
-  return FINAL_ENDPOINT_STATUSES.includes(status);
-}
-
-/** What a poller knows. */
+/** What a status poll knows. */
 export interface IPollState<T> {
   /** The last answer (kept while a later request fails). */
   value: T | null;
@@ -85,13 +65,29 @@ export interface IPollState<T> {
 /**
  * Asks `load()` again and again, with backoff, until `isFinal(value)`.
  * Never rejects: failures land in `state.error`.
+ *
+ * Each request is one tick of a `Poll`; after each answer the poll's
+ * interval is set to the next delay of the backoff (the poll's own backoff,
+ * random and only after failures, is not used: a status that does not move
+ * is asked for less and less often).
  */
-export class StatusPoller<T> implements IDisposable {
-  constructor(options: StatusPoller.IOptions<T>) {
+export class StatusPoll<T> implements IDisposable {
+  constructor(options: StatusPoll.IOptions<T>) {
     this._load = options.load;
     this._isFinal = options.isFinal;
     this._key = options.key ?? (() => '');
     this._backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this._poll = new Poll<void>({
+      name: options.name ?? 'shared-models:status',
+      auto: false,
+      factory: () => this._tick(),
+      frequency: {
+        interval: this._backoff.initial,
+        max: this._backoff.max,
+        backoff: false
+      },
+      standby: options.standby ?? 'when-hidden'
+    });
   }
 
   /** Emitted on every change of `state`. */
@@ -109,7 +105,28 @@ export class StatusPoller<T> implements IDisposable {
 
   /** The delay before the next request (ms); null when none is scheduled. */
   get nextDelay(): number | null {
-    return this._timer === null ? null : this._delay;
+    const { phase, interval } = this._poll.state;
+    if (
+      this._state.loading ||
+      phase === 'stopped' ||
+      phase === 'disposed' ||
+      phase === 'constructed' ||
+      interval === Poll.NEVER
+    ) {
+      return null;
+    }
+    return interval;
+  }
+
+  /**
+   * Resolves once the next request has been answered (or polling stopped);
+   * never rejects.
+   */
+  get tick(): Promise<void> {
+    return this._poll.tick.then(
+      () => undefined,
+      () => undefined
+    );
   }
 
   /** Show an answer the caller already has (e.g. from the launch). */
@@ -117,14 +134,22 @@ export class StatusPoller<T> implements IDisposable {
     this._update({ value, error: null });
   }
 
-  /** Ask now, and poll on from the shortest delay (also after polling stopped). */
-  refresh(): Promise<void> {
+  /**
+   * Ask now, and poll on from the shortest delay (also after polling
+   * stopped). A request on its way is dropped. Resolves once answered.
+   */
+  async refresh(): Promise<void> {
     if (this._isDisposed) {
-      return Promise.resolve();
+      return;
     }
+    this._drop();
     this._attempt = 0;
     this._update({ stopped: false });
-    return this._poll();
+    await this._poll.schedule({
+      interval: Poll.IMMEDIATE,
+      phase: 'refreshed'
+    });
+    await this.tick;
   }
 
   dispose(): void {
@@ -132,15 +157,15 @@ export class StatusPoller<T> implements IDisposable {
       return;
     }
     this._isDisposed = true;
-    this._clearTimer();
-    this._abort?.abort();
+    this._drop();
+    this._poll.dispose();
     this._state = { ...this._state, stopped: true, loading: false };
     Signal.clearData(this);
   }
 
-  private async _poll(): Promise<void> {
-    this._clearTimer();
-    this._abort?.abort();
+  /** One request; the poll's next tick comes after the delay it sets. */
+  private async _tick(): Promise<void> {
+    const generation = this._generation;
     const abort = new AbortController();
     this._abort = abort;
     this._update({ loading: true });
@@ -151,8 +176,8 @@ export class StatusPoller<T> implements IDisposable {
     } catch (reason) {
       error = asApiError(reason);
     }
-    if (this._isDisposed || abort.signal.aborted) {
-      return;
+    if (this._isDisposed || generation !== this._generation) {
+      return; // dropped: a refresh (or dispose) came first
     }
     this._abort = null;
     const checkedAt = new Date();
@@ -161,9 +186,7 @@ export class StatusPoller<T> implements IDisposable {
       const hopeless =
         error.status >= 400 && error.status < 500 && error.status !== 429;
       this._update({ error, loading: false, checkedAt, stopped: hopeless });
-      if (!hopeless) {
-        this._schedule();
-      }
+      this._next(hopeless);
       return;
     }
     const answer = value as T;
@@ -181,23 +204,28 @@ export class StatusPoller<T> implements IDisposable {
       checkedAt,
       stopped: final
     });
-    if (!final) {
-      this._schedule();
+    this._next(final);
+  }
+
+  /** Stop, or set the delay before the next tick (the poll schedules it). */
+  private _next(stop: boolean): void {
+    if (stop) {
+      void this._poll.stop();
+      return;
     }
+    this._poll.frequency = {
+      ...this._poll.frequency,
+      interval: backoffDelay(this._attempt++, this._backoff)
+    };
   }
 
-  private _schedule(): void {
-    this._delay = backoffDelay(this._attempt++, this._backoff);
-    this._timer = setTimeout(() => {
-      this._timer = null;
-      void this._poll();
-    }, this._delay);
-  }
-
-  private _clearTimer(): void {
-    if (this._timer !== null) {
-      clearTimeout(this._timer);
-      this._timer = null;
+  /** Drop the request on its way: its answer will not be shown. */
+  private _drop(): void {
+    this._generation++;
+    this._abort?.abort();
+    this._abort = null;
+    if (this._state.loading) {
+      this._update({ loading: false });
     }
   }
 
@@ -213,12 +241,13 @@ export class StatusPoller<T> implements IDisposable {
   private _attempt = 0;
   private _backoff: Readonly<IBackoff>;
   private _changed = new Signal<this, IPollState<T>>(this);
-  private _delay = 0;
+  private _generation = 0;
   private _isDisposed = false;
   private _isFinal: (value: T) => boolean;
   private _key: (value: T) => string;
   private _lastKey: string | null = null;
   private _load: (signal: AbortSignal) => Promise<T>;
+  private _poll: Poll<void>;
   private _state: IPollState<T> = {
     value: null,
     error: null,
@@ -226,10 +255,9 @@ export class StatusPoller<T> implements IDisposable {
     stopped: false,
     checkedAt: null
   };
-  private _timer: ReturnType<typeof setTimeout> | null = null;
 }
 
-export namespace StatusPoller {
+export namespace StatusPoll {
   export interface IOptions<T> {
     /** Fetch the status (rejects on failure; `signal` aborts it). */
     load: (signal: AbortSignal) => Promise<T>;
@@ -238,5 +266,9 @@ export namespace StatusPoller {
     /** What counts as a change (resets the backoff); default: nothing. */
     key?: (value: T) => string;
     backoff?: Readonly<IBackoff>;
+    /** The poll's name (for debugging). */
+    name?: string;
+    /** When to stand by; by default while the page is hidden. */
+    standby?: Poll.Standby | (() => boolean | Poll.Standby);
   }
 }
