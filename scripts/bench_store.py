@@ -33,7 +33,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 
 from shared_models_ext.domain.ids import derive_id, with_suffix
-from shared_models_ext.store.base import EntryFields, StoreQuery
+from shared_models_ext.domain.models import CreateEntry
+from shared_models_ext.store import StoreQuery
 from shared_models_ext.store.engine import parse_url
 from shared_models_ext.store.sql import SqlCatalogStore
 
@@ -95,22 +96,29 @@ SHAPES = [
 ]
 
 
-def make_entry(rng: random.Random) -> tuple[str, EntryFields]:
+def make_entry(rng: random.Random) -> tuple[str, CreateEntry]:
     data_type, task, framework = rng.choice(SHAPES)
     kind = "notebook" if rng.random() < 0.3 else "model"
     title = " ".join(rng.sample(WORDS, 3)).title() + f" {rng.randint(1, 999)}"
     canvas = kind == "model" and data_type == "tabular" and rng.random() < 0.2
-    entry = EntryFields(
-        kind=kind,
-        title=title,
-        description=" ".join(rng.choices(WORDS, k=rng.randint(15, 60))) + ".",
-        data_type=data_type,
-        task=task,
-        framework=framework,
-        keywords=rng.sample(WORDS, rng.randint(1, 5)),
-        share_organization=rng.random() < 0.7,
-        share_users=rng.sample(USERS, rng.randint(0, 3)),
-        canvas_users=[f"canvas-{n}" for n in range(rng.randint(1, 3))] if canvas else [],
+    entry = CreateEntry.model_validate(
+        {
+            "kind": kind,
+            "title": title,
+            "description": " ".join(rng.choices(WORDS, k=rng.randint(15, 60))) + ".",
+            "data_type": data_type,
+            "task": task,
+            "framework": framework,
+            "keywords": rng.sample(WORDS, rng.randint(1, 5)),
+            "share": {
+                "organization": rng.random() < 0.7,
+                "users": rng.sample(USERS, rng.randint(0, 3)),
+                "canvas_users": (
+                    [f"canvas-{n}" for n in range(rng.randint(1, 3))] if canvas else []
+                ),
+            },
+            "notebook": {"s3_uri": "s3://bench/notebooks/n.ipynb"} if kind == "notebook" else None,
+        }
     )
     return rng.choice(USERS), entry
 
@@ -120,7 +128,7 @@ def fill(store: SqlCatalogStore, count: int, workers: int) -> float:
     rng = random.Random(20261121)
     entries = [make_entry(rng) for _ in range(count)]
 
-    def create(item: tuple[str, EntryFields]) -> None:
+    def create(item: tuple[str, CreateEntry]) -> None:
         owner, entry = item
         store.create(owner, derive_id(entry.title), entry, exact_id=False)
 
@@ -161,7 +169,8 @@ def duplicate_ids(store: SqlCatalogStore, count: int, samples: int = 50) -> tupl
     """p50 and p99 milliseconds of ``samples`` creates whose title ``count`` entries
     already share (their IDs ``duplicate``, ``duplicate-2``, … made directly first)."""
     _, entry = make_entry(random.Random(1))
-    entry = replace(entry, share_organization=False, share_users=[])  # out of the way
+    hidden = entry.share.model_copy(update={"organization": False, "users": []})
+    entry = entry.model_copy(update={"share": hidden})  # out of the way
     for number in range(1, count + 1):
         store.create("duplicator", with_suffix("duplicate", number), entry, exact_id=True)
     times = []

@@ -27,8 +27,7 @@ from .services.launches import Launcher
 from .services.local_runs import LocalRuns
 from .services.notebooks import NotebookSharing
 from .services.wiring import SETTINGS_KEY, Services
-from .store import SqlLaunchStore
-from .store.sql import SqlCatalogStore
+from .store import SqlCatalogStore, SqlLaunchStore
 
 
 class SharedModelsApp(ExtensionApp):
@@ -213,10 +212,7 @@ class SharedModelsApp(ExtensionApp):
         sagemaker = SageMakerService(aws)
 
         def launch_store() -> SqlLaunchStore:
-            store = catalog.store
-            if not isinstance(store, SqlCatalogStore):
-                raise TypeError("launches are kept in the SQL catalog store's database")
-            return SqlLaunchStore(store)
+            return SqlLaunchStore(catalog.store.database)  # the catalog's database
 
         local_runs = LocalRuns(
             catalog,

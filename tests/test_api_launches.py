@@ -9,7 +9,8 @@ from conftest import Client
 from launch_helpers import ROLE, trainable_entry
 from sqlalchemy import inspect
 
-from shared_models_ext.store import EntryFields, NewLaunch, SqlLaunchStore
+from shared_models_ext.domain.models import CreateEntry
+from shared_models_ext.store import NewLaunch, SqlLaunchStore
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import alembic_config, current_revision
 from shared_models_ext.store.sql import SqlCatalogStore
@@ -70,7 +71,7 @@ async def test_launches_survive_the_entrys_deletion(api: Client, aws: Any) -> No
 
 
 async def test_launches_are_paged_newest_first(api: Client, store: SqlCatalogStore) -> None:
-    launches = SqlLaunchStore(store)
+    launches = SqlLaunchStore(store.database)
     for index in range(5):
         launches.record(launch(f"job-{index}"))
     launches.record(launch("someone-elses", owner="carol"))
@@ -98,7 +99,7 @@ async def test_bad_launch_queries(api: Client) -> None:
 
 
 def test_a_launch_is_recorded_once(store: SqlCatalogStore) -> None:
-    launches = SqlLaunchStore(store)
+    launches = SqlLaunchStore(store.database)
     first = launches.record(launch("job-1"))
     again = launches.record(launch("job-1"))
     assert again == first
@@ -123,7 +124,7 @@ def test_migration_0002_upgrades_an_existing_catalog(empty_db_url: str) -> None:
         entry = opened.create(
             "alice",
             "churn",
-            EntryFields(
+            CreateEntry(
                 kind="model",
                 title="Churn",
                 description="",
@@ -133,8 +134,8 @@ def test_migration_0002_upgrades_an_existing_catalog(empty_db_url: str) -> None:
             ),
             exact_id=False,
         )
-        recorded = SqlLaunchStore(opened).record(launch("job-1"))
-        assert SqlLaunchStore(opened).list("alice")[0] == [recorded]
+        recorded = SqlLaunchStore(opened.database).record(launch("job-1"))
+        assert SqlLaunchStore(opened.database).list("alice")[0] == [recorded]
         assert opened.get(entry.id) is not None
     finally:
         opened.close()

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from shared_models_ext.domain.errors import InvalidInput
-from shared_models_ext.store.base import StoreQuery
+from shared_models_ext.store import StoreQuery
 from shared_models_ext.store.cursor import CURSOR_KEY_NAME
 from shared_models_ext.store.sql import SqlCatalogStore
 
@@ -85,7 +85,7 @@ def _secret(engine: Engine) -> bytes:
 def test_authentic_cursors_with_unusable_values_are_invalid_input(
     store: SqlCatalogStore, db_engine: Engine, parts: list[str]
 ) -> None:
-    store.cursor_secret()
+    store.database.cursor_secret()
     cursor = _signed(_secret(db_engine), parts)
     with pytest.raises(InvalidInput) as raised:
         store.query(StoreQuery(viewer="alice", sort=parts[0], order=parts[1], cursor=cursor))  # type: ignore[arg-type]
@@ -105,17 +105,18 @@ def test_the_key_is_made_once_and_shared_by_every_store(clean_db: str, db_engine
         assert {r.id for r in page.items} | {r.id for r in rest.items} == {
             f"e-{number}" for number in range(4)
         }
-        assert first.cursor_secret() == second.cursor_secret() == _secret(db_engine)
-        assert len(first.cursor_secret()) == 32
+        assert first.database.cursor_secret() == second.database.cursor_secret()
+        assert first.database.cursor_secret() == _secret(db_engine)
+        assert len(first.database.cursor_secret()) == 32
     finally:
         first.close()
         second.close()
 
 
 def _fields() -> Any:
-    from shared_models_ext.store.base import EntryFields
+    from shared_models_ext.domain.models import CreateEntry
 
-    return EntryFields(
+    return CreateEntry(
         kind="model",
         title="T",
         description="",

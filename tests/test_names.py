@@ -146,9 +146,9 @@ def test_the_migration_makes_stored_names_canonical(empty_db_url: str) -> None:
         engine.dispose()
     store = SqlCatalogStore.open(empty_db_url)
     try:
-        record = store.get("e")
-        assert record is not None
-        assert record.owner == "alice"
-        assert record.fields.share_users == ["bob", "carol"]
+        entry = store.get("e")
+        assert entry is not None
+        assert entry.owner == "alice"
+        assert entry.share.users == ["bob", "carol"]
     finally:
         store.close()

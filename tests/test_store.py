@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import payloads
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -24,7 +25,8 @@ from shared_models_ext.domain.errors import (
     Unavailable,
 )
 from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
-from shared_models_ext.store.base import EntryFields, EntryRecord, StoreQuery
+from shared_models_ext.domain.models import CreateEntry, Entry
+from shared_models_ext.store import Database, StoreQuery
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import (
     VERSION_TABLE,
@@ -36,29 +38,48 @@ from shared_models_ext.store.search import title_key
 from shared_models_ext.store.sql import SqlCatalogStore
 from shared_models_ext.store.tables import Base, EntryRow
 
-TRAINING = {
-    "image": {"source": "ecr", "uri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/x:1"},
-    "channels": [{"name": "train", "uri": "s3://b/data/train/"}],
-    "hyperparameters": [{"name": "epochs", "type": "integer", "min": 1, "max": 9, "default": "3"}],
-    "network_isolation": True,
-}
+
+def fields(
+    *,
+    share_organization: bool = True,
+    share_users: list[str] | None = None,
+    canvas_users: list[str] | None = None,
+    **overrides: Any,
+) -> CreateEntry:
+    """A validated request, as the catalog hands it to the store (share given flat)."""
+    body: dict[str, Any] = {
+        "kind": "model",
+        "title": "Churn XGBoost",
+        "description": "Predicts customer churn.",
+        "data_type": "tabular",
+        "task": "tabular-classification",
+        "framework": "xgboost",
+        "keywords": ["churn", "xgboost"],
+        "share": {
+            "organization": share_organization,
+            "users": share_users or [],
+            "canvas_users": canvas_users or [],
+        },
+    }
+    body.update(overrides)
+    if body["kind"] == "notebook":
+        body.setdefault("notebook", {"s3_uri": "s3://team-bucket/notebooks/n.ipynb"})
+    return CreateEntry.model_validate(body)
 
 
-def fields(**overrides: Any) -> EntryFields:
-    base = EntryFields(
-        kind="model",
-        title="Churn XGBoost",
-        description="Predicts customer churn.",
-        data_type="tabular",
-        task="tabular-classification",
-        framework="xgboost",
-        keywords=["churn", "xgboost"],
-        share_organization=True,
-    )
-    return replace(base, **overrides)
+def content(entry: Entry) -> dict[str, Any]:
+    """What an entry holds that its request gave (not id, owner, times, version)."""
+    return entry.model_dump(mode="json", include=set(CreateEntry.model_fields) - {"id"})
 
 
-def add(store: SqlCatalogStore, owner: str = "alice", **overrides: Any) -> EntryRecord:
+def requested(body: CreateEntry) -> dict[str, Any]:
+    """What the store keeps of a request: its fields, named users sorted."""
+    kept = body.model_dump(mode="json", exclude={"id"})
+    kept["share"]["users"] = sorted(kept["share"]["users"])
+    return kept
+
+
+def add(store: SqlCatalogStore, owner: str = "alice", **overrides: Any) -> Entry:
     """Create an entry with an ID derived from its title."""
     entry = fields(**overrides)
     base = "-".join("".join(c for c in entry.title.lower() if c.isalnum() or c == " ").split())
@@ -72,7 +93,7 @@ def ids(store: SqlCatalogStore, **query: Any) -> list[str]:
     return [item.id for item in store.query(StoreQuery(**query)).items]
 
 
-def all_pages(store: SqlCatalogStore, query: StoreQuery) -> Iterator[list[EntryRecord]]:
+def all_pages(store: SqlCatalogStore, query: StoreQuery) -> Iterator[list[Entry]]:
     cursor: str | None = None
     for _ in range(1000):  # a cursor that stops advancing must fail the test, not hang it
         page = store.query(replace(query, cursor=cursor))
@@ -141,7 +162,7 @@ def test_two_stores_see_each_others_writes(clean_db: str) -> None:
         second.replace("shared", fields(title="Renamed"), expected_version=1)
         record = first.get("shared")
         assert record is not None
-        assert (record.fields.title, record.version) == ("Renamed", 2)
+        assert (record.title, record.version) == ("Renamed", 2)
         assert second.delete("shared")
         assert first.get("shared") is None
     finally:
@@ -233,8 +254,8 @@ def test_round_trip(store: SqlCatalogStore) -> None:
         keywords=["zeta", "alpha", "mid"],
         share_users=["carol", "bob", "carol"],
         canvas_users=["canvas-1"],
-        training=TRAINING,
-        inference={"image": {"source": "dlc", "uri": "x"}, "instance_types": ["ml.m5.large"]},
+        training=payloads.tabular_training(),
+        inference=payloads.inference(),
         description="Unicode ✓ café 日本語",
     )
     before = datetime.now(timezone.utc)
@@ -242,8 +263,9 @@ def test_round_trip(store: SqlCatalogStore) -> None:
     assert created.id == "churn"
     assert created.owner == "alice"
     assert created.version == 1
-    assert created.fields == replace(entry, share_users=["bob", "carol"])
-    assert created.fields.keywords == ["zeta", "alpha", "mid"]
+    assert content(created) == requested(entry)
+    assert created.share.users == ["bob", "carol"]
+    assert created.keywords == ["zeta", "alpha", "mid"]
     assert created.created_at == created.updated_at
     assert created.created_at.tzinfo == timezone.utc
     assert before <= created.created_at <= datetime.now(timezone.utc)
@@ -253,7 +275,7 @@ def test_round_trip(store: SqlCatalogStore) -> None:
     changed = fields(title="Churn v2", share_users=["dave"], share_organization=False)
     replaced = store.replace("churn", changed, expected_version=1)
     assert replaced.version == 2
-    assert replaced.fields == changed
+    assert content(replaced) == requested(changed)
     assert (replaced.owner, replaced.created_at) == ("alice", created.created_at)
     assert replaced.updated_at > created.updated_at
     assert replaced.updated_at.tzinfo == timezone.utc
@@ -280,7 +302,7 @@ def test_replace_with_a_stale_version_or_a_missing_entry(store: SqlCatalogStore)
         store.replace("churn-xgboost", fields(title="Third"), expected_version=1)
     record = store.get("churn-xgboost")
     assert record is not None
-    assert (record.fields.title, record.version) == ("Second", 2)
+    assert (record.title, record.version) == ("Second", 2)
     with pytest.raises(NotFound):
         store.replace("nope", fields(), expected_version=1)
 
@@ -395,15 +417,85 @@ def test_concurrent_replaces_of_one_version_let_exactly_one_win(clean_db: str) -
     winners = [outcome for outcome in outcomes if outcome != "stale"]
     assert len(winners) == 1
     assert record is not None
-    assert (record.fields.title, record.version) == (winners[0], 2)
+    assert (record.title, record.version) == (winners[0], 2)
 
 
 def test_urls_in_messages_hide_passwords() -> None:
     url = parse_url("postgresql://bob:hunter2@db.example:5432/catalog")
     assert url.drivername == "postgresql+psycopg"
-    shown = SqlCatalogStore(create_catalog_engine(url)).url
+    shown = SqlCatalogStore(Database(create_catalog_engine(url))).url
     assert "hunter2" not in shown
     assert shown == "postgresql+psycopg://bob:***@db.example:5432/catalog"
+
+
+# -- the unit of work and dry runs --------------------------------------------
+
+
+def _counts(db_engine: Engine) -> tuple[int, int]:
+    with db_engine.connect() as connection:
+        entries = connection.execute(text("SELECT count(*) FROM entries")).scalar()
+        shares = connection.execute(text("SELECT count(*) FROM entry_shares")).scalar()
+    return int(entries or 0), int(shares or 0)
+
+
+def test_a_transaction_commits_or_rolls_back(store: SqlCatalogStore, db_engine: Engine) -> None:
+    add(store, share_users=["bob"])
+
+    def delete_then_fail() -> None:
+        with store.database.transaction(write=True) as session:
+            session.execute(text("DELETE FROM entries"))
+            raise RuntimeError("changed my mind")
+
+    with pytest.raises(RuntimeError):
+        delete_then_fail()
+    with store.database.transaction(write=True, dry_run=True) as session:
+        session.execute(text("DELETE FROM entries"))
+    assert _counts(db_engine) == (1, 1)
+    with store.database.transaction(write=True) as session:
+        session.execute(text("DELETE FROM entries"))
+    assert _counts(db_engine) == (0, 0)
+
+
+def test_a_dry_run_create_returns_the_entry_and_keeps_nothing(
+    store: SqlCatalogStore, db_engine: Engine
+) -> None:
+    would = store.create("alice", "dry", fields(share_users=["bob"]), exact_id=True, dry_run=True)
+    assert (would.id, would.owner, would.version, would.share.users) == ("dry", "alice", 1, ["bob"])
+    derived = store.create("alice", "dry", fields(), exact_id=False, dry_run=True)
+    assert derived.id == "dry"
+    assert _counts(db_engine) == (0, 0)
+    assert store.get("dry") is None
+    assert ids(store, text="churn") == []
+
+
+def test_a_dry_run_raises_what_the_real_call_raises(store: SqlCatalogStore) -> None:
+    store.create("alice", "taken", fields(), exact_id=True)
+    with pytest.raises(Conflict) as dry:
+        store.create("bob", "taken", fields(), exact_id=True, dry_run=True)
+    with pytest.raises(Conflict) as real:
+        store.create("bob", "taken", fields(), exact_id=True)
+    assert dry.value.to_json() == real.value.to_json()
+    with pytest.raises(PreconditionFailed, match="version 1"):
+        store.replace("taken", fields(title="New"), expected_version=7, dry_run=True)
+    with pytest.raises(NotFound):
+        store.replace("absent", fields(), expected_version=1, dry_run=True)
+    would = store.replace("taken", fields(title="New", share_users=["eve"]), 1, dry_run=True)
+    assert (would.title, would.version, would.share.users) == ("New", 2, ["eve"])
+    kept = store.get("taken")
+    assert kept is not None
+    assert (kept.title, kept.version, kept.share.users) == ("Churn XGBoost", 1, [])
+    assert ids(store, text="new") == []
+
+
+def test_a_dry_run_meets_the_databases_own_checks(store: SqlCatalogStore) -> None:
+    if not store.url.startswith("postgresql"):
+        pytest.skip("SQLite does not enforce column lengths")
+    too_long = "o" * 300  # the owner column holds 255 characters
+    with pytest.raises(InvalidInput) as dry:
+        store.create(too_long, "x", fields(), exact_id=True, dry_run=True)
+    with pytest.raises(InvalidInput) as real:
+        store.create(too_long, "x", fields(), exact_id=True)
+    assert dry.value.to_json() == real.value.to_json()
 
 
 # -- scopes and filters -------------------------------------------------------
@@ -645,8 +737,8 @@ def test_paging_visits_each_entry_once_in_order(
     assert len(seen) == 130
     assert len({item.id for item in seen}) == 130
 
-    def key(item: EntryRecord) -> tuple[Any, str]:
-        first = item.updated_at if sort == "updated" else title_key(item.fields.title)
+    def key(item: Entry) -> tuple[Any, str]:
+        first = item.updated_at if sort == "updated" else title_key(item.title)
         return (first, item.id)
 
     assert seen == sorted(seen, key=key, reverse=order == "desc")
@@ -656,7 +748,7 @@ def test_title_order_is_case_and_accent_insensitive(crowd: SqlCatalogStore) -> N
     page = crowd.query(
         StoreQuery(viewer="alice", scope="mine", sort="title", order="asc", limit=200)
     )
-    titles = list(dict.fromkeys(item.fields.title.casefold() for item in page.items))
+    titles = list(dict.fromkeys(item.title.casefold() for item in page.items))
     assert titles == ["10 units", "_x", "alpha", "beta", "éclair", "zeta", "zeta model"]
 
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Engine, event, text
 
 from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
-from shared_models_ext.store.base import EntryFields
+from shared_models_ext.domain.models import CreateEntry
 from shared_models_ext.store.sql import SqlCatalogStore
 from shared_models_ext.store.tables import NAME_TYPE
 
@@ -101,8 +101,8 @@ async def test_rows_stored_before_a_rule_tightened_still_read(
     assert (await as_user("bob").get(f"entries/{entry['id']}")).status == 200
 
 
-def _fields() -> EntryFields:
-    return EntryFields(
+def _fields() -> CreateEntry:
+    return CreateEntry(
         kind="model",
         title="Popular",
         description="",

@@ -1,7 +1,9 @@
 """The catalog service: who may see and change which entry, IDs, and the store.
 
 No tornado here: handlers parse requests, call these methods off the event loop,
-and serialise what comes back. Every failure is a domain error (``errors.py``).
+and serialise what comes back. Every failure is a domain error (``domain/errors.py``).
+Requests arrive validated (``CreateEntry``, ``ReplaceEntry``); the store returns
+``Entry`` and ``EntryPage`` built from its rows without validation (``store/mapping.py``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Literal, TypeVar, overload
 
 from ..domain.errors import (
     ErrorDetail,
@@ -22,10 +24,9 @@ from ..domain.errors import (
 from ..domain.identity import canonical_username
 from ..domain.ids import derive_id, is_valid_id
 from ..domain.models import CreateEntry, Entry, EntryPage, EntryQuery, ReplaceEntry
-from ..domain.models._common import STORED
-from ..store import CatalogStore, EntryFields, EntryRecord, StoreQuery
+from ..store import SqlCatalogStore, StoreQuery
 
-T = TypeVar("T")
+Body = TypeVar("Body", bound=CreateEntry)
 
 _ETAG = re.compile(r'^\s*(?:W/)?"?(\d{1,18})"?\s*$')
 
@@ -47,72 +48,26 @@ def parse_if_match(header: str | None) -> int | None:
     return int(match.group(1)) if match else -1
 
 
-def can_view(viewer: str, record: EntryRecord) -> bool:
+def can_view(viewer: str, entry: Entry) -> bool:
     """Owners, named users and (for organization-wide shares) everyone may read.
 
     Names are compared in their canonical form (``identity.py``), so a share stored
     with another case ("Bob", by an older version) still lets bob read the entry.
     """
-    fields = record.fields
+    share = entry.share
     return (
-        record.owner == viewer
-        or fields.share_organization
-        or viewer in {canonical_username(user) for user in fields.share_users}
+        entry.owner == viewer
+        or share.organization
+        or viewer in {canonical_username(user) for user in share.users}
     )
 
 
-def to_fields(body: CreateEntry, owner: str) -> EntryFields:
-    """The storable content of a validated request (the owner is never a named share)."""
-    return EntryFields(
-        kind=body.kind,
-        title=body.title,
-        description=body.description,
-        data_type=body.data_type,
-        task=body.task,
-        framework=body.framework,
-        keywords=list(body.keywords),
-        share_organization=body.share.organization,
-        share_users=[user for user in body.share.users if user != owner],
-        canvas_users=list(body.share.canvas_users),
-        training=body.training.model_dump(mode="json") if body.training else None,
-        inference=body.inference.model_dump(mode="json") if body.inference else None,
-        notebook=body.notebook.model_dump(mode="json") if body.notebook else None,
-    )
-
-
-def to_entry(record: EntryRecord) -> Entry:
-    """The API shape of a stored entry.
-
-    Validated as stored data (context ``STORED``): the write-only rules (text, user
-    names) are not applied again, so an entry stored before a rule was tightened
-    still reads.
-    """
-    fields = record.fields
-    return Entry.model_validate(
-        {
-            "id": record.id,
-            "kind": fields.kind,
-            "title": fields.title,
-            "description": fields.description,
-            "data_type": fields.data_type,
-            "task": fields.task,
-            "framework": fields.framework,
-            "keywords": fields.keywords,
-            "owner": record.owner,
-            "share": {
-                "organization": fields.share_organization,
-                "users": fields.share_users,
-                "canvas_users": fields.canvas_users,
-            },
-            "training": fields.training,
-            "inference": fields.inference,
-            "notebook": fields.notebook,
-            "created_at": record.created_at,
-            "updated_at": record.updated_at,
-            "version": record.version,
-        },
-        context={STORED: True},
-    )
+def without_owner(body: Body, owner: str) -> Body:
+    """``body`` with the owner taken out of the named users (never a share of their own)."""
+    users = [user for user in body.share.users if user != owner]
+    if len(users) == len(body.share.users):
+        return body
+    return body.model_copy(update={"share": body.share.model_copy(update={"users": users})})
 
 
 class Catalog:
@@ -123,13 +78,13 @@ class Catalog:
     instead of the extension failing to load.
     """
 
-    def __init__(self, open_store: Callable[[], CatalogStore]) -> None:
+    def __init__(self, open_store: Callable[[], SqlCatalogStore]) -> None:
         self._open_store = open_store
-        self._store: CatalogStore | None = None
+        self._store: SqlCatalogStore | None = None
         self._lock = threading.Lock()
 
     @property
-    def store(self) -> CatalogStore:
+    def store(self) -> SqlCatalogStore:
         if self._store is None:
             with self._lock:
                 if self._store is None:
@@ -145,10 +100,10 @@ class Catalog:
     # -- reads -------------------------------------------------------------
 
     def get(self, viewer: str, entry_id: str) -> Entry:
-        return to_entry(self._visible(viewer, entry_id))
+        return self._visible(viewer, entry_id)
 
     def query(self, viewer: str, query: EntryQuery) -> EntryPage:
-        page = self.store.query(
+        return self.store.query(
             StoreQuery(
                 viewer=viewer,
                 scope=query.scope,
@@ -164,60 +119,108 @@ class Catalog:
                 cursor=query.cursor,
             )
         )
-        return EntryPage(
-            items=[to_entry(record) for record in page.items],
-            next_cursor=page.next_cursor,
-            total=page.total,
-        )
 
     def suggest_id(self, title: str, kind: str = "model") -> str:
         """The ID a new entry with this title would get now (the wizard's live preview)."""
         return self.store.suggest_id(derive_id(title, fallback=kind))
 
     # -- writes ------------------------------------------------------------
+    #
+    # ``dry_run``: every check of the real call, in the same order and with the same
+    # errors (the ID taken: 409; If-Match missing or stale: 428 or 412; not the owner:
+    # 403 or 404; what the database would refuse), then nothing is kept: None.
 
-    def create(self, owner: str, body: CreateEntry) -> Entry:
-        fields = to_fields(body, owner)
+    @overload
+    def create(
+        self, owner: str, body: CreateEntry, *, dry_run: Literal[False] = False
+    ) -> Entry: ...
+    @overload
+    def create(self, owner: str, body: CreateEntry, *, dry_run: Literal[True]) -> None: ...
+    @overload
+    def create(self, owner: str, body: CreateEntry, *, dry_run: bool) -> Entry | None: ...
+
+    def create(self, owner: str, body: CreateEntry, *, dry_run: bool = False) -> Entry | None:
+        body = without_owner(body, owner)
         if body.id is not None:
-            record = self.store.create(owner, body.id, fields, exact_id=True)
+            entry = self.store.create(owner, body.id, body, exact_id=True, dry_run=dry_run)
         else:
             base = derive_id(body.title, fallback=body.kind)
-            record = self.store.create(owner, base, fields, exact_id=False)
-        return to_entry(record)
+            entry = self.store.create(owner, base, body, exact_id=False, dry_run=dry_run)
+        return None if dry_run else entry
 
-    def replace(self, user: str, entry_id: str, body: ReplaceEntry, if_match: str | None) -> Entry:
-        record = self._owned(user, entry_id)
+    @overload
+    def replace(
+        self,
+        user: str,
+        entry_id: str,
+        body: ReplaceEntry,
+        if_match: str | None,
+        *,
+        dry_run: Literal[False] = False,
+    ) -> Entry: ...
+    @overload
+    def replace(
+        self,
+        user: str,
+        entry_id: str,
+        body: ReplaceEntry,
+        if_match: str | None,
+        *,
+        dry_run: Literal[True],
+    ) -> None: ...
+    @overload
+    def replace(
+        self,
+        user: str,
+        entry_id: str,
+        body: ReplaceEntry,
+        if_match: str | None,
+        *,
+        dry_run: bool,
+    ) -> Entry | None: ...
+
+    def replace(
+        self,
+        user: str,
+        entry_id: str,
+        body: ReplaceEntry,
+        if_match: str | None,
+        *,
+        dry_run: bool = False,
+    ) -> Entry | None:
+        current = self._owned(user, entry_id)
         expected = self._expected_version(if_match, required=True)
-        _check_unchanged(record, body)
+        _check_unchanged(current, body)
         assert expected is not None
-        if expected != record.version:
-            raise _stale(entry_id, record.version)
-        updated = self.store.replace(entry_id, to_fields(body, record.owner), expected)
-        return to_entry(updated)
+        if expected != current.version:
+            raise _stale(entry_id, current.version)
+        body = without_owner(body, current.owner)
+        entry = self.store.replace(entry_id, body, expected, dry_run=dry_run)
+        return None if dry_run else entry
 
     def delete(self, user: str, entry_id: str, if_match: str | None = None) -> None:
-        record = self._owned(user, entry_id)
+        current = self._owned(user, entry_id)
         expected = self._expected_version(if_match, required=False)
-        if expected is not None and expected != record.version:
-            raise _stale(entry_id, record.version)
+        if expected is not None and expected != current.version:
+            raise _stale(entry_id, current.version)
         if not self.store.delete(entry_id):
             raise _not_found(entry_id)
 
     # -- rules -------------------------------------------------------------
 
-    def _visible(self, viewer: str, entry_id: str) -> EntryRecord:
-        record = self.store.get(entry_id) if is_valid_id(entry_id) else None
-        if record is None or not can_view(viewer, record):
+    def _visible(self, viewer: str, entry_id: str) -> Entry:
+        entry = self.store.get(entry_id) if is_valid_id(entry_id) else None
+        if entry is None or not can_view(viewer, entry):
             raise _not_found(entry_id)
-        return record
+        return entry
 
-    def _owned(self, user: str, entry_id: str) -> EntryRecord:
-        record = self._visible(user, entry_id)
-        if record.owner != user:
+    def _owned(self, user: str, entry_id: str) -> Entry:
+        entry = self._visible(user, entry_id)
+        if entry.owner != user:
             raise Forbidden(
-                f"Only the owner ({record.owner}) can change or delete the entry '{entry_id}'."
+                f"Only the owner ({entry.owner}) can change or delete the entry '{entry_id}'."
             )
-        return record
+        return entry
 
     @staticmethod
     def _expected_version(if_match: str | None, *, required: bool) -> int | None:
@@ -230,14 +233,14 @@ class Catalog:
         return expected
 
 
-def _check_unchanged(record: EntryRecord, body: ReplaceEntry) -> None:
+def _check_unchanged(current: Entry, body: ReplaceEntry) -> None:
     """``id``, ``owner`` and ``kind`` are fixed at creation."""
     details: list[ErrorDetail] = []
-    if body.id is not None and body.id != record.id:
+    if body.id is not None and body.id != current.id:
         details.append({"loc": ["id"], "msg": "The ID cannot be changed after the entry is saved."})
-    if body.kind != record.fields.kind:
+    if body.kind != current.kind:
         details.append({"loc": ["kind"], "msg": "The kind of an entry cannot be changed."})
-    if body.owner is not None and body.owner != record.owner:
+    if body.owner is not None and body.owner != current.owner:
         details.append({"loc": ["owner"], "msg": "The owner of an entry cannot be changed."})
     if details:
         raise InvalidInput(details[0]["msg"], details)

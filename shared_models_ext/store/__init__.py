@@ -1,17 +1,19 @@
-"""The catalog store: one protocol, one SQLAlchemy implementation (SQLite, PostgreSQL)."""
+"""The catalog's storage: one :class:`Database` (SQLite or PostgreSQL, migrations, one
+unit of work), and the stores on it: entries (``SqlCatalogStore``) and launches
+(``SqlLaunchStore``)."""
 
-from .base import CatalogStore, EntryFields, EntryRecord, StorePage, StoreQuery
+from .database import Database
 
 # Imported here so that its table is part of ``tables.Base.metadata`` whenever the store is.
 from .launches import LaunchRecord, NewLaunch, SqlLaunchStore
+from .listing import StoreQuery
+from .sql import SqlCatalogStore
 
 __all__ = [
-    "CatalogStore",
-    "EntryFields",
-    "EntryRecord",
+    "Database",
     "LaunchRecord",
     "NewLaunch",
+    "SqlCatalogStore",
     "SqlLaunchStore",
-    "StorePage",
     "StoreQuery",
 ]

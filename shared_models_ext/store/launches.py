@@ -1,8 +1,8 @@
 """ "My launches": the training jobs and endpoints each user launched from Shared Models.
 
 One table (``launches``, migration ``0002``) in the catalog's database, used through
-the catalog store's engine and sessions: same transactions, same error handling,
-same SQLite write lock.
+the same :class:`~shared_models_ext.store.database.Database` as the entries: same
+transactions (``Database.transaction``), same error handling, same SQLite write lock.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Final, get_args
+from typing import Final, get_args
 
 from sqlalchemy import Index, Integer, String, Text, UniqueConstraint, and_, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,10 +19,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..domain.errors import InvalidInput
 from ..domain.vocabulary import LaunchKind
 from . import cursor
+from .database import Database
 from .tables import ID_TYPE, NAME_TYPE, Base, UtcDateTime
-
-if TYPE_CHECKING:
-    from .sql import SqlCatalogStore
 
 LAUNCH_KINDS: Final = get_args(LaunchKind)
 
@@ -76,12 +74,11 @@ class NewLaunch:
 class SqlLaunchStore:
     """Launches in the catalog's database. Synchronous and thread-safe: run off the loop.
 
-    It works through the catalog store's own sessions (``_session``): one engine, one
-    lock for in-memory SQLite, ``BEGIN IMMEDIATE`` writes, the same error translation.
+    Each method is one ``Database.transaction``, like the catalog store's.
     """
 
-    def __init__(self, catalog_store: SqlCatalogStore) -> None:
-        self._store = catalog_store
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def record(self, launch: NewLaunch) -> LaunchRecord:
         """Add a launch; a launch already recorded (a retry) is returned as it was."""
@@ -97,7 +94,7 @@ class SqlLaunchStore:
             "region": launch.region,
             "created_at": datetime.now(timezone.utc),
         }
-        with self._store._session(write=True) as session:
+        with self.database.transaction(write=True) as session:
             connection = session.connection()
             dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
             connection.execute(
@@ -117,7 +114,7 @@ class SqlLaunchStore:
 
     def delete(self, owner: str, kind: str, region: str, name: str) -> None:
         """Forget one launch (a local run whose tree was removed)."""
-        with self._store._session(write=True) as session:
+        with self.database.transaction(write=True) as session:
             session.execute(
                 delete(LaunchRow).where(
                     LaunchRow.owner == owner,
@@ -134,7 +131,7 @@ class SqlLaunchStore:
         query = select(LaunchRow).where(
             LaunchRow.owner == owner, LaunchRow.kind == kind, LaunchRow.name.in_(list(names))
         )
-        with self._store._session(write=False) as session:
+        with self.database.transaction(write=False) as session:
             return [_record(row) for row in session.scalars(query.order_by(LaunchRow.id))]
 
     def for_entry(self, owner: str, kind: str, entry_id: str) -> list[LaunchRecord]:
@@ -142,7 +139,7 @@ class SqlLaunchStore:
         query = select(LaunchRow).where(
             LaunchRow.owner == owner, LaunchRow.kind == kind, LaunchRow.entry_id == entry_id
         )
-        with self._store._session(write=False) as session:
+        with self.database.transaction(write=False) as session:
             return [_record(row) for row in session.scalars(query.order_by(LaunchRow.id))]
 
     def list(
@@ -153,7 +150,7 @@ class SqlLaunchStore:
         if kind is not None:
             query = query.where(LaunchRow.kind == kind)
         if after:
-            created_at, launch_id = _decode(after, self._store.cursor_secret())
+            created_at, launch_id = _decode(after, self.database.cursor_secret())
             query = query.where(
                 or_(
                     LaunchRow.created_at < created_at,
@@ -161,14 +158,14 @@ class SqlLaunchStore:
                 )
             )
         query = query.order_by(LaunchRow.created_at.desc(), LaunchRow.id.desc()).limit(limit + 1)
-        with self._store._session(write=False) as session:
+        with self.database.transaction(write=False) as session:
             rows = list(session.scalars(query))
         records = [_record(row) for row in rows[:limit]]
         next_cursor = None
         if len(rows) > limit:
             last = records[-1]
             position = cursor.Position("updated", "desc", last.created_at, str(last.id))
-            next_cursor = cursor.encode(position, self._store.cursor_secret())
+            next_cursor = cursor.encode(position, self.database.cursor_secret())
         return records, next_cursor
 
 

@@ -1,7 +1,9 @@
-"""The SQL of a catalog query: scope, filters, search, keyset order and position."""
+"""A catalog query (:class:`StoreQuery`) and its SQL: scope, filters, search, keyset
+order and position."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Final, get_args
 
 from sqlalchemy import ColumnElement, UnaryExpression, literal, select, true, tuple_
@@ -9,12 +11,35 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from ..domain.errors import invalid_field
 from ..domain.vocabulary import Scope, SortKey, SortOrder
-from .base import StoreQuery
 from .cursor import Position
 from .search import query_words, text_condition
 from .tables import EntryRow, ShareRow
 
 MAX_LIMIT: Final = 1000
+
+
+@dataclass(frozen=True)
+class StoreQuery:
+    """One page of a catalog query, as seen by ``viewer``.
+
+    scope: ``mine`` = owner is viewer; ``shared-with-me`` = owner is not viewer and
+    viewer is a named user of the share; ``organization`` = shared organization-wide.
+    ``text`` is the raw user search string (any characters; never a syntax error).
+    ``cursor`` is an opaque string from a previous page's ``next_cursor``.
+    """
+
+    viewer: str
+    scope: Scope = "organization"
+    kind: str | None = None
+    data_type: str | None = None
+    task: str | None = None
+    framework: str | None = None
+    canvas_only: bool = False
+    text: str | None = None
+    sort: SortKey = "updated"
+    order: SortOrder = "desc"
+    limit: int = 50
+    cursor: str | None = None
 
 
 def check(query: StoreQuery) -> None:

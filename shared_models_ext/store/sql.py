@@ -1,115 +1,88 @@
-"""The catalog store on SQLAlchemy: an SQLite file (default) or PostgreSQL.
+"""The catalog store on SQLAlchemy: entries in an SQLite file (default) or PostgreSQL.
 
-One code path for both. Every method is one short transaction in its own session,
-so the store is safe to call from many threads at once. Writes on SQLite begin with
-``BEGIN IMMEDIATE``; on PostgreSQL, concurrent ID choices are settled with
-``INSERT … ON CONFLICT DO NOTHING``.
+One code path for both. Every method is one short transaction of the
+:class:`~shared_models_ext.store.database.Database` (``Database.transaction``), so the
+store is safe to call from many threads at once. On PostgreSQL, concurrent ID choices
+are settled with ``INSERT … ON CONFLICT DO NOTHING``; on SQLite, by the write lock.
+
+The store takes validated request models (``CreateEntry``) and returns response
+models (``Entry``, ``EntryPage``); ``mapping.py`` turns one into the other.
 """
 
 from __future__ import annotations
 
-import secrets
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..domain.errors import Conflict, NotFound, PreconditionFailed, invalid_field
 from ..domain.ids import choose_free_id, is_valid_id
+from ..domain.models import CreateEntry, Entry, EntryPage
 from . import cursor, listing
-from .base import EntryFields, EntryRecord, StorePage, StoreQuery
-from .engine import (
-    DEFAULT_FILE_MODE,
-    WRITE_OPTION,
-    create_catalog_engine,
-    database_errors,
-    describe,
-    is_memory,
-    parse_url,
-)
-from .migrations import upgrade_to_head
-from .records import row_values, share_rows, to_record
-from .tables import EntryRow, SecretRow, ShareRow
+from .database import Database
+from .engine import DEFAULT_FILE_MODE
+from .listing import StoreQuery
+from .mapping import row_values, share_rows, to_entry
+from .tables import EntryRow, ShareRow
 
 
 class SqlCatalogStore:
-    """A :class:`~shared_models_ext.store.base.CatalogStore` in a SQL database.
+    """Catalog entries in the :class:`Database` it is given (or opens, :meth:`open`).
 
-    Open it with :meth:`open`, which also applies pending migrations.
+    Every method is synchronous and thread-safe: callers run them off the event loop.
+    Errors are the domain errors of ``domain/errors.py``.
     """
 
-    def __init__(self, engine: Engine) -> None:
-        """Wrap an engine made by ``engine.create_catalog_engine`` (schema already current)."""
-        self._engine = engine
-        self._writer = engine.execution_options(**{WRITE_OPTION: True})
-        # A page and its total from one snapshot (SQLite's read transactions already are).
-        self._snapshot_reader = (
-            engine.execution_options(isolation_level="REPEATABLE READ")
-            if engine.dialect.name == "postgresql"
-            else engine
-        )
-        self._dialect = engine.dialect.name
-        self._url: URL = engine.url
-        # An in-memory SQLite database is one shared connection: one operation at a time.
-        self._lock: AbstractContextManager[Any] = (
-            threading.RLock() if is_memory(engine.url) else nullcontext()
-        )
-        self._cursor_secret: bytes | None = None
-        self._secret_lock = threading.Lock()
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     @classmethod
     def open(
         cls, url: str | URL, *, migrate: bool = True, file_mode: int = DEFAULT_FILE_MODE
     ) -> SqlCatalogStore:
-        """A store on ``url`` (``sqlite:///path`` or ``postgresql+psycopg://…``), its
-        schema brought up to date. ``Unavailable`` when the database cannot be reached.
-
-        ``file_mode``: permissions of an SQLite file and its ``-wal``/``-shm`` files
-        (see ``engine.create_catalog_engine``)."""
-        parsed = parse_url(url)
-        engine = create_catalog_engine(parsed, file_mode=file_mode)
-        try:
-            with database_errors(parsed):
-                if migrate:
-                    upgrade_to_head(engine)
-        except BaseException:
-            engine.dispose()
-            raise
-        return cls(engine)
+        """A store on a new :meth:`Database.open` of ``url`` (migrations applied)."""
+        return cls(Database.open(url, migrate=migrate, file_mode=file_mode))
 
     @property
     def url(self) -> str:
         """The database URL, password masked."""
-        return describe(self._url)
+        return self.database.url
 
     def __repr__(self) -> str:
         return f"SqlCatalogStore({self.url!r})"
 
     def close(self) -> None:
-        if self._dialect == "sqlite":
-            # SQLite's advice for long-lived connections: refresh planner statistics.
-            with suppress(SQLAlchemyError), self._lock, self._writer.begin() as connection:
-                connection.exec_driver_sql("PRAGMA optimize")
-        self._engine.dispose()
+        self.database.close()
 
     # -- writes ------------------------------------------------------------
 
     def create(
-        self, owner: str, entry_id: str, fields: EntryFields, *, exact_id: bool
-    ) -> EntryRecord:
+        self,
+        owner: str,
+        entry_id: str,
+        body: CreateEntry,
+        *,
+        exact_id: bool,
+        dry_run: bool = False,
+    ) -> Entry:
+        """Insert a new entry (version 1) from a validated request; ``body.id`` is ignored.
+
+        ``exact_id``: ``entry_id`` was chosen by the user; ``Conflict`` if taken.
+        Otherwise it is a base and the first free of ``ids.with_suffix(base, n)`` for
+        n = 1, 2, … is used, atomically with the insert. ``dry_run``: everything is done
+        and checked, then rolled back; the entry returned is the one it would have been.
+        """
         if not is_valid_id(entry_id):
             raise invalid_field(["id"], f"'{entry_id}' is not a valid entry ID.")
         now = _now()
-        values = {**row_values(fields), "owner": owner, "created_at": now, "updated_at": now}
+        values = {**row_values(body), "owner": owner, "created_at": now, "updated_at": now}
         values["version"] = 1
-        with self._session(write=True) as session:
+        with self.database.transaction(write=True, dry_run=dry_run) as session:
             connection = session.connection()
             if exact_id:
                 if not self._insert(connection, entry_id, values):
@@ -120,23 +93,31 @@ class SqlCatalogStore:
                 chosen = entry_id
             else:
                 chosen = self._insert_with_free_id(connection, entry_id, values)
-            self._write_shares(connection, chosen, fields.share_users)
+            self._write_shares(connection, chosen, body.share.users)
             return self._load(session, chosen)
 
     def suggest_id(self, base: str) -> str:
+        """The ID ``create(..., exact_id=False)`` would pick right now for ``base``."""
         if not is_valid_id(base):
             raise invalid_field(["id"], f"'{base}' is not a valid entry ID.")
-        with self._session(write=False) as session:
+        with self.database.transaction(write=False) as session:
             connection = session.connection()
             return choose_free_id(base, lambda names: self._taken(connection, names))
 
-    def replace(self, entry_id: str, fields: EntryFields, expected_version: int) -> EntryRecord:
-        with self._session(write=True) as session:
+    def replace(
+        self, entry_id: str, body: CreateEntry, expected_version: int, *, dry_run: bool = False
+    ) -> Entry:
+        """Overwrite the owner-editable fields; bump version and updated_at.
+
+        ``NotFound`` if absent, ``PreconditionFailed`` if the version moved on.
+        ``dry_run``: checked and rolled back, as for :meth:`create`.
+        """
+        with self.database.transaction(write=True, dry_run=dry_run) as session:
             connection = session.connection()
             changed = connection.execute(
                 update(EntryRow)
                 .where(EntryRow.id == entry_id, EntryRow.version == expected_version)
-                .values(**row_values(fields), version=EntryRow.version + 1, updated_at=_now())
+                .values(**row_values(body), version=EntryRow.version + 1, updated_at=_now())
             )
             if changed.rowcount != 1:
                 current = connection.scalar(select(EntryRow.version).where(EntryRow.id == entry_id))
@@ -147,89 +128,52 @@ class SqlCatalogStore:
                     "someone else changed it. Reload it and apply your changes again."
                 )
             connection.execute(delete(ShareRow).where(ShareRow.entry_id == entry_id))
-            self._write_shares(connection, entry_id, fields.share_users)
+            self._write_shares(connection, entry_id, body.share.users)
             return self._load(session, entry_id)
 
     def delete(self, entry_id: str) -> bool:
-        with self._session(write=True) as session:
+        """Delete; False when there was nothing to delete."""
+        with self.database.transaction(write=True) as session:
             deleted = session.connection().execute(delete(EntryRow).where(EntryRow.id == entry_id))
             return deleted.rowcount > 0
 
     # -- reads -------------------------------------------------------------
 
-    def get(self, entry_id: str) -> EntryRecord | None:
-        with self._session(write=False) as session:
+    def get(self, entry_id: str) -> Entry | None:
+        with self.database.transaction(write=False) as session:
             row = session.get(EntryRow, entry_id)
-            return None if row is None else self._records(session, [row])[0]
+            return None if row is None else self._entries(session, [row])[0]
 
-    def query(self, query: StoreQuery) -> StorePage:
+    def query(self, query: StoreQuery) -> EntryPage:
+        """Filter, search, sort and page (keyset). ``InvalidInput`` for a bad cursor."""
         listing.check(query)
+        secret = self.database.cursor_secret
         position = (
-            cursor.decode(query.cursor, query.sort, query.order, self.cursor_secret())
-            if query.cursor
-            else None
+            cursor.decode(query.cursor, query.sort, query.order, secret()) if query.cursor else None
         )
-        where = listing.conditions(query, self._dialect)
+        where = listing.conditions(query, self.database.dialect)
         page = select(EntryRow).where(*where)
         if position is not None:
             page = page.where(listing.after(position))
         page = page.order_by(*listing.order_by(query.sort, query.order)).limit(query.limit + 1)
-        with self._session(write=False, snapshot=True) as session:
+        with self.database.transaction(write=False, snapshot=True) as session:
             total = session.scalar(select(func.count()).select_from(EntryRow).where(*where)) or 0
             rows = list(session.scalars(page))
-            records = self._records(session, rows[: query.limit])
+            entries = self._entries(session, rows[: query.limit])
         next_cursor = None
         if len(rows) > query.limit:
             last = rows[query.limit - 1]
             key = last.updated_at if query.sort == "updated" else last.title_key
             position = cursor.Position(query.sort, query.order, key, last.id)
-            next_cursor = cursor.encode(position, self.cursor_secret())
-        return StorePage(items=records, next_cursor=next_cursor, total=total)
+            next_cursor = cursor.encode(position, secret())
+        return EntryPage.model_construct(items=entries, next_cursor=next_cursor, total=total)
 
     # -- helpers -----------------------------------------------------------
-
-    def cursor_secret(self) -> bytes:
-        """The HMAC key of page cursors, shared by every server on this database:
-        read from ``store_secrets``, made there once (``secrets.token_bytes``) when absent."""
-        if self._cursor_secret is None:
-            with self._secret_lock:
-                if self._cursor_secret is None:
-                    self._cursor_secret = self._load_or_make_secret(cursor.CURSOR_KEY_NAME)
-        return self._cursor_secret
-
-    def _load_or_make_secret(self, name: str) -> bytes:
-        lookup = select(SecretRow.value).where(SecretRow.name == name)
-        with self._session(write=False) as session:
-            found = session.scalar(lookup)
-        if found is None:
-            dialect = postgresql if self._dialect == "postgresql" else sqlite
-            made = secrets.token_bytes(cursor.KEY_BYTES).hex()
-            with self._session(write=True) as session:
-                session.execute(
-                    dialect.insert(SecretRow)
-                    .values(name=name, value=made)
-                    .on_conflict_do_nothing(index_elements=["name"])
-                )
-                found = session.scalar(lookup)  # ours, or a concurrent server's
-        assert found is not None
-        return bytes.fromhex(found)
-
-    @contextmanager
-    def _session(self, *, write: bool, snapshot: bool = False) -> Iterator[Session]:
-        """One transaction: committed on success, rolled back on any error."""
-        bind = self._writer if write else self._snapshot_reader if snapshot else self._engine
-        with (
-            self._lock,
-            database_errors(self._url),
-            Session(bind, expire_on_commit=False, autoflush=False) as session,
-            session.begin(),
-        ):
-            yield session
 
     def _insert(self, connection: Connection, entry_id: str, values: dict[str, Any]) -> bool:
         """Insert the entry unless its ID is taken (waiting for a concurrent insert of
         the same ID to commit or roll back). True when inserted."""
-        dialect = postgresql if self._dialect == "postgresql" else sqlite
+        dialect = postgresql if self.database.dialect == "postgresql" else sqlite
         statement = (
             dialect.insert(EntryRow)
             .values(id=entry_id, **values)
@@ -259,8 +203,8 @@ class SqlCatalogStore:
             connection.execute(insert(ShareRow), rows)
 
     @staticmethod
-    def _records(session: Session, rows: list[EntryRow]) -> list[EntryRecord]:
-        """Records of ``rows`` with their named users, in one query for all of them."""
+    def _entries(session: Session, rows: list[EntryRow]) -> list[Entry]:
+        """The entries of ``rows`` with their named users, in one query for all of them."""
         users: dict[str, list[str]] = {row.id: [] for row in rows}
         if users:
             shares = session.execute(
@@ -268,11 +212,11 @@ class SqlCatalogStore:
             )
             for entry_id, username in shares:
                 users[entry_id].append(username)
-        return [to_record(row, users[row.id]) for row in rows]
+        return [to_entry(row, users[row.id]) for row in rows]
 
-    def _load(self, session: Session, entry_id: str) -> EntryRecord:
+    def _load(self, session: Session, entry_id: str) -> Entry:
         row = session.scalars(select(EntryRow).where(EntryRow.id == entry_id)).one()
-        return self._records(session, [row])[0]
+        return self._entries(session, [row])[0]
 
 
 def _now() -> datetime:

@@ -1,4 +1,5 @@
-"""The API's nouns as pydantic v2 models: requests (``extra="forbid"``) and responses."""
+"""The API's nouns as pydantic v2 models: requests (``extra="forbid"``, with the rules)
+and responses (types only; see ``responses.py``)."""
 
 from __future__ import annotations
 
@@ -15,15 +16,7 @@ from .containers import (
     TrainingJobListQuery,
     TrainingJobSummary,
 )
-from .entries import (
-    CreateEntry,
-    Entry,
-    EntryPage,
-    EntryQuery,
-    NotebookRef,
-    ReplaceEntry,
-    Share,
-)
+from .entries import CreateEntry, EntryQuery, NotebookRef, ReplaceEntry, Share
 from .hyperparameters import (
     CategoricalHyperparameter,
     ContinuousHyperparameter,
@@ -47,6 +40,8 @@ from .launch import (
 )
 from .options import Choice, InstanceTypeInfo, InstanceTypeOptions, Options, build_options
 from .responses import (
+    Entry,
+    EntryPage,
     ErrorBody,
     ErrorDetailModel,
     ErrorResponse,

@@ -1,13 +1,22 @@
-"""Small building blocks shared by the schema modules: text checks and cross-field errors."""
+"""Small building blocks shared by the schema modules: text checks, cross-field errors,
+and UTC times."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final
+from datetime import datetime, timezone
+from typing import Annotated, Any, Final
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
@@ -15,14 +24,6 @@ from typing_extensions import Self
 PROBLEMS_KEY = "sme_problems"
 
 Loc = tuple[str | int, ...]
-
-
-STORED: Final = "sme_stored"
-"""Validation context key: the data is a stored row read back, not a request.
-
-The write-only rules (the text rule below, the user-name rules) do not apply to it, so a
-rule tightened later never makes an entry stored earlier unreadable."""
-
 MULTILINE: Final = "sme_multiline"
 """Field marker (``Annotated[str, MULTILINE]``): line breaks (``\\n``) are allowed."""
 
@@ -33,12 +34,6 @@ _LINE_BREAKS: Final = re.compile(r"\r\n?")
 # Unicode's control characters (category Cc) and surrogates (Cs), as one character class.
 _UNSTORABLE: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _UNSTORABLE_MULTILINE: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def is_stored(info: ValidationInfo | None) -> bool:
-    """True when validating a stored row (context ``{STORED: True}``), not a request."""
-    context = info.context if info is not None else None
-    return isinstance(context, dict) and bool(context.get(STORED))
 
 
 def text_problem(value: str, *, multiline: bool = False) -> str | None:
@@ -84,15 +79,15 @@ class RequestModel(BaseModel):
     and every text field obeys the one text rule (:func:`text_problem`).
 
     Nested request models check their own fields, so each problem carries the loc of
-    its field. Stored rows read back (context :data:`STORED`) are not checked.
+    its field. Only requests are validated: what the catalog stored is read back with
+    ``construct.construct``, so a rule tightened later never makes an older entry
+    unreadable.
     """
 
     model_config = ConfigDict(extra="forbid")
 
     @model_validator(mode="after")
-    def _text_rule(self, info: ValidationInfo) -> Self:
-        if is_stored(info):
-            return self
+    def _text_rule(self) -> Self:
         found: list[tuple[Loc, str]] = []
         for name, field in type(self).model_fields.items():
             if ANY_TEXT in field.metadata:
@@ -189,3 +184,18 @@ def matches(pattern: re.Pattern[str], message: str) -> AfterValidator:
         return value
 
     return AfterValidator(check)
+
+
+def _iso_z(value: datetime) -> str:
+    """ISO-8601 in UTC with a ``Z``: ``2026-11-21T10:00:00Z``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+UtcDatetime = Annotated[
+    datetime,
+    PlainSerializer(_iso_z, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
+]
+"""A time the API sends as ISO-8601 UTC with a ``Z`` (a naive time is taken as UTC)."""

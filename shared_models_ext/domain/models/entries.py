@@ -1,18 +1,20 @@
-"""Catalog entries: what a client sends (``CreateEntry``, ``ReplaceEntry``, ``EntryQuery``)
-and what it gets back (``Entry``, ``EntryPage``)."""
+"""Catalog entries as a client sends them: ``CreateEntry``, ``ReplaceEntry``, ``EntryQuery``.
+
+These are the request validators (``extra="forbid"``, lengths, cross-field rules). What a
+client gets back, ``Entry`` and ``EntryPage``, lives in ``responses.py`` and has none of
+them, so tightening a rule here never makes a stored entry unreadable.
+"""
 
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Annotated, Any, Final
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     Field,
-    PlainSerializer,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
@@ -38,16 +40,17 @@ from ._common import (
     MULTILINE,
     Loc,
     RequestModel,
-    is_stored,
     no_control_chars,
     normalize_line_breaks,
     problems,
     quote_list,
 )
+from ._common import UtcDatetime as UtcDatetime  # re-exported: launch.py, containers.py, …
 from .keywords import Keywords
 from .training import InferenceSpec, TrainingSpec
 from .uris import S3Uri
 
+MAX_TITLE_LENGTH: Final = 256
 MAX_DESCRIPTION_BYTES: Final = 64 * 1024
 MAX_SHARED_USERS: Final = 100
 MAX_CANVAS_USERS: Final = 23
@@ -69,21 +72,17 @@ _BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 _BLANK_GLYPHS: Final = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
-def _user_name(value: str, info: ValidationInfo) -> str:
-    """A request's user name, normalised (see ``identity.py``); stored names as they are."""
-    if is_stored(info):
-        return value
+def _user_name(value: str) -> str:
+    """A request's user name, normalised (see ``identity.py``)."""
     try:
         return normalize_username(value)
     except InvalidUserName as error:
         raise ValueError(str(error)) from None
 
 
-def _canvas_user(value: str, info: ValidationInfo) -> str:
+def _canvas_user(value: str) -> str:
     """A SageMaker Canvas user profile name: one word, kept as given (AWS compares it
     case-sensitively)."""
-    if is_stored(info):
-        return value
     value = value.strip()
     if not value:
         raise ValueError("a user name must not be empty")
@@ -136,13 +135,6 @@ def _entry_id(value: str) -> str:
     return value
 
 
-def _iso_z(value: datetime) -> str:
-    """ISO-8601 in UTC with a ``Z``: ``2026-11-21T10:00:00Z``."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
-
-
 EntryId = Annotated[
     str,
     AfterValidator(_entry_id),
@@ -158,11 +150,6 @@ CanvasUserName = Annotated[
     str,
     AfterValidator(_canvas_user),
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_USERNAME_LENGTH}),
-]
-UtcDatetime = Annotated[
-    datetime,
-    PlainSerializer(_iso_z, return_type=str, when_used="json"),
-    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]
 
 
@@ -191,7 +178,7 @@ class CreateEntry(RequestModel):
     kind: Kind
     title: Annotated[
         str,
-        StringConstraints(strip_whitespace=True, min_length=1, max_length=256),
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_LENGTH),
         AfterValidator(no_control_chars),
         AfterValidator(_visible_title),
     ]
@@ -255,27 +242,6 @@ class ReplaceEntry(CreateEntry):
     version: int | None = None
 
 
-class Entry(BaseModel):
-    """An entry as the API returns it."""
-
-    id: str
-    kind: Kind
-    title: str
-    description: str
-    data_type: DataType
-    task: TaskId
-    framework: Framework
-    keywords: list[str]
-    owner: str
-    share: Share
-    training: TrainingSpec | None
-    inference: InferenceSpec | None
-    notebook: NotebookRef | None
-    created_at: UtcDatetime
-    updated_at: UtcDatetime
-    version: int
-
-
 class EntryQuery(RequestModel):
     """``GET /entries`` query parameters (strings from the query string; empty means unset)."""
 
@@ -328,11 +294,3 @@ def _check_task(task: str, data_type: str | None) -> str:
             f"'{task}' is not a task for {data_type} data; choose one of: {quote_list(allowed)}"
         )
     return task
-
-
-class EntryPage(BaseModel):
-    """One page of ``GET /entries``."""
-
-    items: list[Entry]
-    next_cursor: str | None = None
-    total: int
