@@ -1,9 +1,11 @@
 import { ServerConnection } from '@jupyterlab/services';
 import { Widget } from '@lumino/widgets';
+import * as React from 'react';
 
 import { SharedModelsClient } from '../api/catalog';
 import { sharedModelsIcon } from '../common/icons';
 import { SharedModelsModel } from '../catalog/model';
+import { SharedModelsService } from '../catalog/service';
 import { ApiError } from '../api/request';
 import { PANEL_ID } from '../tokens';
 import { SharedModelsPanel } from '../catalog/panel';
@@ -12,6 +14,7 @@ import {
   cannedSettings,
   ICanned,
   json,
+  makeEntry,
   page,
   routedSettings,
   waitFor
@@ -190,6 +193,81 @@ describe('SharedModelsPanel', () => {
     expect(panel.node.querySelector('[role="alert"]')).toBeNull();
     const me = created.requests.filter(r => apiPath(new URL(r.url)) === 'me');
     expect(me).toHaveLength(2);
+  });
+});
+
+describe('ISharedModels (what the other plugins get of the panel)', () => {
+  it('adds their buttons and badges to the cards, and their sections under the list', async () => {
+    const { settings } = routedSettings(url => {
+      switch (apiPath(url)) {
+        case 'me':
+          return ME;
+        case 'entries':
+          return {
+            status: 200,
+            body: json(page([makeEntry({ id: 'churn', owner: 'alice' })]))
+          };
+        case 'entries/churn':
+          return { status: 200, body: json(makeEntry({ id: 'churn' })) };
+        default:
+          return { status: 200, body: json(OPTIONS) };
+      }
+    });
+    const panel = panelFor(settings);
+    const catalog = new SharedModelsService({ model: panel.model, panel });
+    expect(catalog.serverSettings).toBe(settings);
+    const ran: string[] = [];
+    const extension = catalog.addEntryExtension({
+      actions: (entry, isOwner) =>
+        isOwner
+          ? [
+              {
+                id: 'ping',
+                label: 'Ping',
+                title: 'Ping it',
+                execute: () => ran.push(entry.id)
+              }
+            ]
+          : [],
+      Badges: props => (
+        <span className="sme-TestBadge">{`${props.place}:${props.entry.id}`}</span>
+      )
+    });
+    const section = new Widget();
+    section.addClass('sme-TestSection');
+    catalog.addPanelSection(section);
+    Widget.attach(panel, document.body);
+
+    await waitFor(() => panel.node.querySelector('.sme-EntryCard') !== null);
+    await waitFor(() => catalog.isOwner({ owner: 'alice' }));
+    await waitFor(() =>
+      Array.from(panel.node.querySelectorAll('.sme-EntryCard button')).some(
+        button => button.textContent === 'Ping'
+      )
+    );
+    expect(panel.node.querySelector('.sme-TestBadge')?.textContent).toBe(
+      'card:churn'
+    );
+    const ping = Array.from(
+      panel.node.querySelectorAll<HTMLButtonElement>('.sme-EntryCard button')
+    ).find(button => button.textContent === 'Ping')!;
+    expect(ping.title).toBe('Ping it');
+    ping.click();
+    expect(ran).toEqual(['churn']);
+    expect(catalog.findEntry('churn')?.id).toBe('churn');
+    await expect(catalog.getEntry('churn')).resolves.toMatchObject({
+      id: 'churn'
+    });
+    // The section is the panel's last.
+    const sections = panel.node.querySelectorAll('.lm-Widget');
+    expect(
+      sections[sections.length - 1].classList.contains('sme-TestSection')
+    ).toBe(true);
+
+    extension.dispose();
+    await waitFor(() => panel.node.querySelector('.sme-TestBadge') === null);
+    panel.model.dispose();
+    panel.dispose();
   });
 });
 
