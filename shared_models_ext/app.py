@@ -10,7 +10,7 @@ from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Float, Integer, TraitError, Unicode, default, validate
 
-from .api.handlers import routes
+from .api.routes import routes
 from .aws import AwsClients
 from .aws.cleanrooms import CleanRoomsMLService
 from .aws.ecr import EcrService

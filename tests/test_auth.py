@@ -10,7 +10,7 @@ import pytest
 from jupyter_server.utils import url_path_join
 from tornado.web import RequestHandler
 
-from shared_models_ext.api.handlers import routes
+from shared_models_ext.api.routes import routes
 
 METHODS = ("get", "post", "put", "patch", "delete")
 

@@ -1,4 +1,4 @@
-"""Keywords (SPEC §3.6): every space is a comma; lowercase, de-duplicated, ≤ 50 of ≤ 255."""
+"""Keywords (docs/api.md): every space is a comma; lowercase, de-duplicated, ≤ 50 of ≤ 255."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from shared_models_ext.domain.models import (
 @pytest.mark.parametrize(
     ("given", "expected"),
     [
-        ("churn xgboost,tabular", ["churn", "xgboost", "tabular"]),  # SPEC's example
+        ("churn xgboost,tabular", ["churn", "xgboost", "tabular"]),  # the wizard's own example
         (["churn model"], ["churn", "model"]),  # list items are split the same way
         (["churn", "xgboost"], ["churn", "xgboost"]),
         ("XGBoost Churn", ["xgboost", "churn"]),  # lowercase

@@ -1,4 +1,5 @@
-"""The OpenAPI document of the REST API, generated from the pydantic models."""
+"""The OpenAPI document of the REST API, generated from the operations table
+(``operations/``) and the pydantic models it names."""
 
 from __future__ import annotations
 

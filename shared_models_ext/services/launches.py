@@ -9,6 +9,10 @@ Retries never launch twice: SageMaker names are unique per account and region, s
 retried request (same name) finds the name taken; when the resource that holds it was
 launched from the same entry by the same user (its tags say so), that resource is the
 answer; otherwise the name belongs to something else: 409.
+
+A dry run (``check_training_job``, ``check_deployment``) builds the same requests and
+puts them through the checks botocore makes before it sends anything, and sends
+nothing: not the request, not a lookup of whether the name is free (docs/api.md).
 """
 
 from __future__ import annotations
@@ -16,10 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timezone
+from functools import cache
+from typing import Any
 
+import botocore.session
+from botocore.exceptions import ParamValidationError
+from botocore.model import ServiceModel
+from botocore.validate import ParamValidator
+
+from ..aws.errors import translate
 from ..aws.sagemaker import NameInUse, SageMakerService
 from ..domain.errors import Conflict, NotFound, invalid_field
 from ..domain.models import Entry
+from ..domain.models.dry_run import DryRunOk
 from ..domain.models.launch import (
     DeploymentCreated,
     DeploymentStatus,
@@ -34,6 +47,7 @@ from ..domain.models.training_job import CreateTrainingJobRequest
 from ..store import NewLaunch, SqlLaunchStore
 from ..training import (
     DeploymentChoices,
+    DeploymentRequests,
     TrainingChoices,
     build_deployment,
     build_training_job_request,
@@ -74,6 +88,12 @@ class Launcher:
         """The CreateTrainingJob request ``viewer`` would send (the export)."""
         return self._training_request(self._catalog.get(viewer, entry_id), viewer, choices)
 
+    def check_training_job(self, viewer: str, entry_id: str, choices: TrainingChoices) -> DryRunOk:
+        """Every check ``launch_training_job`` makes, with nothing sent to AWS."""
+        request = self._training_request(self._catalog.get(viewer, entry_id), viewer, choices)
+        check_request("CreateTrainingJob", request.to_api())
+        return DryRunOk()
+
     def launch_training_job(
         self, viewer: str, entry_id: str, choices: TrainingChoices
     ) -> TrainingJobLaunched:
@@ -107,16 +127,18 @@ class Launcher:
 
     # -- deployment ------------------------------------------------------------
 
+    def check_deployment(self, viewer: str, entry_id: str, choices: DeploymentChoices) -> DryRunOk:
+        """Every check ``deploy`` makes, with nothing sent to AWS."""
+        requests = self._deployment_requests(self._catalog.get(viewer, entry_id), viewer, choices)
+        check_request("CreateModel", requests.create_model)
+        check_request("CreateEndpointConfig", requests.create_endpoint_config)
+        check_request("CreateEndpoint", requests.create_endpoint)
+        return DryRunOk()
+
     def deploy(self, viewer: str, entry_id: str, choices: DeploymentChoices) -> DeploymentCreated:
         """CreateModel, CreateEndpointConfig, CreateEndpoint (each adopted on a retry)."""
         entry = self._catalog.get(viewer, entry_id)
-        requests = build_deployment(
-            entry,
-            choices,
-            launched_by=viewer,
-            now=self._clock(),
-            default_role_arn=self._default_role_arn,
-        )
+        requests = self._deployment_requests(entry, viewer, choices)
         name = requests.endpoint_name
         sagemaker = self._sagemaker
         self._create_or_adopt(
@@ -180,6 +202,17 @@ class Launcher:
             default_role_arn=self._default_role_arn,
         )
 
+    def _deployment_requests(
+        self, entry: Entry, viewer: str, choices: DeploymentChoices
+    ) -> DeploymentRequests:
+        return build_deployment(
+            entry,
+            choices,
+            launched_by=viewer,
+            now=self._clock(),
+            default_role_arn=self._default_role_arn,
+        )
+
     def _create_or_adopt(
         self,
         create: Callable[[], str],
@@ -215,6 +248,25 @@ class Launcher:
                 region=self._sagemaker.region,
             )
         )
+
+
+@cache
+def _sagemaker_model() -> ServiceModel:
+    """botocore's model of the SageMaker API (loaded once: it is a large file)."""
+    return botocore.session.get_session().get_service_model("sagemaker")
+
+
+def check_request(operation: str, request: dict[str, Any]) -> None:
+    """What botocore checks of a SageMaker request before sending it, offline.
+
+    A request it refuses fails here as the real call would (the same error), so a dry
+    run answers what the launch would have.
+    """
+    shape = _sagemaker_model().operation_model(operation).input_shape
+    assert shape is not None  # every Create* operation takes input
+    report = ParamValidator().validate(request, shape)
+    if report.has_errors():
+        raise translate(ParamValidationError(report=report.generate_report()))
 
 
 def _check_name(name: str, field: str) -> None:

@@ -10,12 +10,13 @@ from sqlalchemy import ColumnElement, UnaryExpression, literal, select, true, tu
 from sqlalchemy.orm import InstrumentedAttribute
 
 from ..domain.errors import invalid_field
+from ..domain.paging import MAX_PAGE_SIZE
 from ..domain.vocabulary import Scope, SortKey, SortOrder
 from .cursor import Position
 from .search import query_words, text_condition
 from .tables import EntryRow, ShareRow
 
-MAX_LIMIT: Final = 1000
+MAX_LIMIT: Final = MAX_PAGE_SIZE
 
 
 @dataclass(frozen=True)

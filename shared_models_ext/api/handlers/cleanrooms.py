@@ -6,7 +6,7 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ...domain.models.cleanrooms import RegisterAlgorithm, RegisteredAlgorithmQuery
-from ...domain.models.local_runs import DryRunQuery
+from ...domain.models.dry_run import DryRunQuery
 from .base import SharedModelsHandler
 
 

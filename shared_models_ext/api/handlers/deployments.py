@@ -1,10 +1,15 @@
-"""Deployments (endpoints) and "my launches"."""
+"""Deployments (endpoints) and "my launches".
+
+A deployment takes ``?dry_run=true``: its three requests are built and checked, nothing
+is sent to AWS (docs/api.md).
+"""
 
 from __future__ import annotations
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from ...domain.models.dry_run import DryRunQuery
 from ...domain.models.launch import CreateDeployment, LaunchQuery
 from ...training import DeploymentChoices
 from .base import SharedModelsHandler
@@ -14,6 +19,7 @@ class EntryDeploymentsHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def post(self, entry_id: str) -> None:
+        dry_run = self.parse_query(DryRunQuery).dry_run
         body = self.parse_body(CreateDeployment)
         choices = DeploymentChoices(
             role_arn=body.role_arn,
@@ -21,7 +27,11 @@ class EntryDeploymentsHandler(SharedModelsHandler):
             instance_type=body.instance_type,
             instance_count=body.instance_count,
         )
-        created = await self.run_aws(self.services.launcher.deploy, self.me, entry_id, choices)
+        launcher = self.services.launcher
+        if dry_run:
+            self.send_json(await self.run(launcher.check_deployment, self.me, entry_id, choices))
+            return
+        created = await self.run_aws(launcher.deploy, self.me, entry_id, choices)
         self.send_json(created, status=201)
 
 

@@ -1,4 +1,8 @@
-"""/entries and /entries/{id}: query, create, read, replace, delete."""
+"""/entries and /entries/{id}: query, create, read, replace, delete.
+
+Create and replace take ``?dry_run=true``: every check of the real request, nothing
+stored, 200 ``{"ok": true}`` (docs/api.md).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 
 from ...domain.models import CreateEntry, Entry, EntryQuery, ReplaceEntry
+from ...domain.models.dry_run import DryRunOk, DryRunQuery
 from ...services.catalog import etag_for
 from .base import API_PREFIX, SharedModelsHandler
 
@@ -28,8 +33,15 @@ class EntriesHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def post(self) -> None:
+        dry_run = self.parse_query(DryRunQuery).dry_run
         body = self.parse_body(CreateEntry)
-        entry = await self.run(self.services.catalog.create, self.me, body)
+        catalog = self.services.catalog
+        if dry_run:
+            await self.run(catalog.create, self.me, body, dry_run=True)
+            self.send_json(DryRunOk())
+            return
+        entry = await self.run(catalog.create, self.me, body)
+        assert entry is not None
         self.set_header("Location", url_path_join(self.base_url, API_PREFIX, "entries", entry.id))
         send_entry(self, entry, status=201)
 
@@ -44,9 +56,16 @@ class EntryHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def put(self, entry_id: str) -> None:
+        dry_run = self.parse_query(DryRunQuery).dry_run
         body = self.parse_body(ReplaceEntry)
         if_match = self.request.headers.get("If-Match")
-        entry = await self.run(self.services.catalog.replace, self.me, entry_id, body, if_match)
+        catalog = self.services.catalog
+        if dry_run:
+            await self.run(catalog.replace, self.me, entry_id, body, if_match, dry_run=True)
+            self.send_json(DryRunOk())
+            return
+        entry = await self.run(catalog.replace, self.me, entry_id, body, if_match)
+        assert entry is not None
         send_entry(self, entry)
 
     @web.authenticated

@@ -6,8 +6,8 @@ from __future__ import annotations
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from ...domain.models.dry_run import DryRunQuery
 from ...domain.models.local_runs import (
-    DryRunQuery,
     LocalRunLogQuery,
     LocalRunQuery,
     StartLocalRun,

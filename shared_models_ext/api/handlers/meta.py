@@ -6,7 +6,6 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ...domain.models import IdSuggestion, IdSuggestionQuery, Me, build_options
-from ..openapi import build_openapi
 from .base import SharedModelsHandler
 
 
@@ -38,4 +37,8 @@ class OpenAPIHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def get(self) -> None:
+        # Imported here: the document is made from the operations table, which names
+        # this handler (api/operations/catalog.py).
+        from ..openapi import build_openapi
+
         self.send_json(build_openapi(self.base_url))

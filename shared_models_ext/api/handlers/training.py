@@ -1,4 +1,8 @@
-"""Training jobs: the request an entry gives, launching it, status, stop, recent jobs."""
+"""Training jobs: the request an entry gives, launching it, status, stop, recent jobs.
+
+A launch takes ``?dry_run=true``: the whole request is built and checked, nothing is
+sent to AWS (docs/api.md).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ...domain.models.containers import TrainingJobListQuery
+from ...domain.models.dry_run import DryRunQuery
 from ...domain.models.launch import LaunchTrainingJob, TrainingJobRequestQuery
 from ...services.containers import recent_training_jobs
 from ...training import TrainingChoices
@@ -36,8 +41,14 @@ class EntryTrainingJobsHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def post(self, entry_id: str) -> None:
+        dry_run = self.parse_query(DryRunQuery).dry_run
         body = self.parse_body(LaunchTrainingJob)
         launcher = self.services.launcher
+        if dry_run:
+            self.send_json(
+                await self.run(launcher.check_training_job, self.me, entry_id, _choices(body))
+            )
+            return
         launched = await self.run_aws(
             launcher.launch_training_job, self.me, entry_id, _choices(body)
         )

@@ -25,6 +25,7 @@ from typing_extensions import Self
 
 from ..identity import MAX_USERNAME_LENGTH, InvalidUserName, normalize_username
 from ..ids import ID_PATTERN, MAX_ID_LENGTH
+from ..paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from ..vocabulary import (
     TASK_LABELS,
     DataType,
@@ -258,7 +259,7 @@ class EntryQuery(RequestModel):
     order: SortOrder | None = Field(
         default=None, description="Default: desc for sort=updated, asc for sort=title"
     )
-    limit: Annotated[int, Field(ge=1, le=200)] = 50
+    limit: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE
     cursor: Annotated[str, Field(max_length=2048)] | None = Field(
         default=None, description="next_cursor of the previous page"
     )

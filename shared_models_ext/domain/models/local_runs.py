@@ -173,13 +173,3 @@ class SyntheticDataWritten(BaseModel):
     path: str = Field(description="Workspace path of the CSV", examples=["churn-xgboost.csv"])
     rows: int
     columns: list[str]
-
-
-class DryRunQuery(QueryModel):
-    dry_run: bool = Field(
-        default=False, description="Check everything the request would; start nothing"
-    )
-
-
-class DryRunOk(BaseModel):
-    ok: Literal[True] = True

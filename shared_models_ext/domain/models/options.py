@@ -1,4 +1,9 @@
-"""``GET /options``: the vocabularies with labels, and the instance types to offer."""
+"""``GET /options``: the vocabularies with labels, the instance types to offer, and the
+rules the server checks a form's fields with (``rules``), so the UI can check as the user
+types without keeping its own copy of them (docs/api.md).
+
+Every rule is read from the constant its validator uses: one source.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,13 @@ from pydantic import BaseModel, Field
 
 from .. import vocabulary as vocab
 from ..dlc import load_containers
+from ..identity import MAX_USERNAME_LENGTH
+from ..ids import ID_PATTERN, MAX_ID_LENGTH
+from ..paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from ._common import format_number
 from .containers import DeepLearningContainers
+from .entries import MAX_CANVAS_USERS, MAX_DESCRIPTION_BYTES, MAX_SHARED_USERS, MAX_TITLE_LENGTH
+from .keywords import MAX_KEYWORD_LENGTH, MAX_KEYWORDS, NORMALIZATION, SEPARATOR_PATTERN
 
 
 class Choice(BaseModel):
@@ -40,8 +50,83 @@ class InstanceTypeOptions(BaseModel):
     inference: list[InstanceTypeInfo]
 
 
+class KeywordRules(BaseModel):
+    """How the server reads ``keywords``."""
+
+    separator_pattern: str = Field(
+        description="A regular-expression character class (its source, for "
+        "`new RegExp(pattern, 'g')` in JavaScript or `re.compile` in Python) matching "
+        "every keyword separator: each character Python's str.isspace() calls whitespace "
+        f"(not U+FEFF), and the comma. {NORMALIZATION}: that is the stored list (lowercase "
+        "as Python's str.lower(); JavaScript's toLowerCase() differs for a few characters)",
+        examples=[SEPARATOR_PATTERN],
+    )
+    max_count: int = Field(description="At most this many keywords, after normalisation")
+    max_length: int = Field(description="Each keyword at most this many characters")
+
+
+class IdRules(BaseModel):
+    """An entry ID (given, or derived from the title)."""
+
+    pattern: str = Field(description="A regular expression the whole ID matches")
+    max_length: int
+
+
+class TitleRules(BaseModel):
+    max_length: int = Field(
+        description="Characters, after leading and trailing whitespace is stripped"
+    )
+
+
+class DescriptionRules(BaseModel):
+    max_bytes: int = Field(description="UTF-8 bytes, after CRLF and CR become LF")
+
+
+class ShareRules(BaseModel):
+    max_users: int = Field(description="Named users an entry is shared with")
+    max_canvas_users: int = Field(description="SageMaker Canvas users (tabular models only)")
+    max_user_name_length: int = Field(description="Characters of one user name")
+
+
+class PageRules(BaseModel):
+    """``limit`` of ``GET /entries``."""
+
+    max_limit: int
+    default_limit: int
+
+
+class Rules(BaseModel):
+    """What the server checks while a form is filled in, from the validators' constants."""
+
+    keywords: KeywordRules
+    id: IdRules
+    title: TitleRules
+    description: DescriptionRules
+    share: ShareRules
+    page: PageRules
+
+
+def build_rules() -> Rules:
+    return Rules(
+        keywords=KeywordRules(
+            separator_pattern=SEPARATOR_PATTERN,
+            max_count=MAX_KEYWORDS,
+            max_length=MAX_KEYWORD_LENGTH,
+        ),
+        id=IdRules(pattern=ID_PATTERN.pattern, max_length=MAX_ID_LENGTH),
+        title=TitleRules(max_length=MAX_TITLE_LENGTH),
+        description=DescriptionRules(max_bytes=MAX_DESCRIPTION_BYTES),
+        share=ShareRules(
+            max_users=MAX_SHARED_USERS,
+            max_canvas_users=MAX_CANVAS_USERS,
+            max_user_name_length=MAX_USERNAME_LENGTH,
+        ),
+        page=PageRules(max_limit=MAX_PAGE_SIZE, default_limit=DEFAULT_PAGE_SIZE),
+    )
+
+
 class Options(BaseModel):
-    """Every choice list the wizards and filters offer."""
+    """Every choice list the wizards and filters offer, and the rules of their fields."""
 
     kinds: list[Choice]
     data_types: list[Choice]
@@ -56,6 +141,7 @@ class Options(BaseModel):
         description="AWS Deep Learning Container choices and their registry account per region "
         "(GET /dlc-image builds the URI of one)"
     )
+    rules: Rules = Field(description="The limits and patterns the server checks fields with")
 
 
 def _choices(labels: dict[str, str]) -> list[Choice]:
@@ -91,8 +177,8 @@ def _instance_info(row: dict[str, Any]) -> InstanceTypeInfo:
 
 
 def build_options() -> Options:
-    """The ``GET /options`` response, from ``vocabulary.py``, ``data/instance_types.json``
-    and ``data/deep_learning_containers.json``."""
+    """The ``GET /options`` response, from ``vocabulary.py``, ``data/instance_types.json``,
+    ``data/deep_learning_containers.json`` and the validators' constants."""
     table = _instance_table()
     return Options(
         kinds=_choices(vocab.KIND_LABELS),
@@ -108,4 +194,5 @@ def build_options() -> Options:
             inference=[_instance_info(row) for row in table if row["inference"]],
         ),
         deep_learning_containers=load_containers(),
+        rules=build_rules(),
     )

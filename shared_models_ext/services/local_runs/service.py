@@ -26,8 +26,8 @@ import boto3
 from ...aws.s3 import S3Service
 from ...domain.errors import Conflict, InvalidInput, NotFound, invalid_field
 from ...domain.models import Entry
+from ...domain.models.dry_run import DryRunOk
 from ...domain.models.local_runs import (
-    DryRunOk,
     LocalRunLog,
     LocalRunPage,
     LocalRunQuery,

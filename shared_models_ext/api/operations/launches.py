@@ -1,0 +1,157 @@
+"""SageMaker operations: the container pickers, training jobs, deployments, and the
+caller's launches."""
+
+from __future__ import annotations
+
+from ...domain.models import (
+    CreateDeployment,
+    CreateTrainingJobRequest,
+    DeploymentCreated,
+    DeploymentStatus,
+    DlcImage,
+    DlcImageQuery,
+    EcrImageList,
+    EcrImagesQuery,
+    EcrRepositoryList,
+    LaunchPage,
+    LaunchQuery,
+    LaunchTrainingJob,
+    TrainingJobLaunched,
+    TrainingJobList,
+    TrainingJobListQuery,
+    TrainingJobRequestQuery,
+    TrainingJobStatus,
+    TrainingJobStopping,
+)
+from ...domain.models.dry_run import DryRunOk, DryRunQuery
+from ..handlers.containers import DlcImageHandler, EcrImagesHandler
+from ..handlers.deployments import DeploymentHandler, EntryDeploymentsHandler, LaunchesHandler
+from ..handlers.training import (
+    EntryTrainingJobsHandler,
+    StopTrainingJobHandler,
+    TrainingJobHandler,
+    TrainingJobRequestHandler,
+    TrainingJobsHandler,
+)
+from .operation import Operation
+
+_SAGEMAKER_ERRORS = (400, 404)
+
+LAUNCH_OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "get",
+        "/training-jobs",
+        TrainingJobsHandler,
+        "Recent training jobs of the account (newest first, searchable by name), with the "
+        "image each used: the 'existing training job' container source",
+        TrainingJobList,
+        query=TrainingJobListQuery,
+        errors=(400,),
+        aws=True,
+    ),
+    Operation(
+        "get",
+        "/ecr/images",
+        EcrImagesHandler,
+        "No repository: the account's ECR repositories. With one: its images, one item per "
+        "tag, newest push first, each with its full image URI",
+        EcrImageList,
+        query=EcrImagesQuery,
+        errors=_SAGEMAKER_ERRORS,
+        aws=True,
+        alternatives=(EcrRepositoryList,),
+    ),
+    Operation(
+        "get",
+        "/dlc-image",
+        DlcImageHandler,
+        "The image URI of one Deep Learning Container (choices: GET /options, "
+        "deep_learning_containers) in a region (default: the server's)",
+        DlcImage,
+        query=DlcImageQuery,
+        errors=(400,),
+        aws=True,
+    ),
+    Operation(
+        "get",
+        "/entries/{entry_id}/training-job-request",
+        TrainingJobRequestHandler,
+        "The exact CreateTrainingJob request a launch with these choices sends, usable as "
+        "`aws sagemaker create-training-job --cli-input-json file://training_job.json`. "
+        'Hyperparameter overrides go in one JSON object: ?hyperparameters={"epochs":20}',
+        CreateTrainingJobRequest,
+        query=TrainingJobRequestQuery,
+        errors=(400, 404),
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/training-jobs",
+        EntryTrainingJobsHandler,
+        "Launch a SageMaker training job from an entry the caller can see. Overrides are "
+        "checked against the entry (400 at ['hyperparameters', name]). A retry with the "
+        "same job_name returns the job it launched instead of a second one (409 if the "
+        "name holds another job). With ?dry_run=true: the whole CreateTrainingJob request "
+        "is built and checked, nothing is sent to AWS (whether the name is free is not "
+        "asked either); 200 {ok: true} or the same 400",
+        TrainingJobLaunched,
+        status=201,
+        body=LaunchTrainingJob,
+        query=DryRunQuery,
+        errors=(400, 404, 409, 413),
+        aws=True,
+        also={200: DryRunOk},
+    ),
+    Operation(
+        "get",
+        "/training-jobs/{job_name}",
+        TrainingJobHandler,
+        "A training job's status, secondary status history, failure reason, final metrics, "
+        "times, billable seconds, CloudWatch log location and model artifacts",
+        TrainingJobStatus,
+        errors=_SAGEMAKER_ERRORS,
+        aws=True,
+    ),
+    Operation(
+        "post",
+        "/training-jobs/{job_name}/stop",
+        StopTrainingJobHandler,
+        "Stop a training job (409 when it has already ended)",
+        TrainingJobStopping,
+        errors=(400, 404, 409),
+        aws=True,
+    ),
+    Operation(
+        "post",
+        "/entries/{entry_id}/deployments",
+        EntryDeploymentsHandler,
+        "Deploy an entry: CreateModel, CreateEndpointConfig and CreateEndpoint, all named "
+        "endpoint_name. A retry with the same name deploys once. With ?dry_run=true: the "
+        "three requests are built and checked, nothing is sent to AWS; 200 {ok: true} or "
+        "the same 400",
+        DeploymentCreated,
+        status=201,
+        body=CreateDeployment,
+        query=DryRunQuery,
+        errors=(400, 404, 409, 413),
+        aws=True,
+        also={200: DryRunOk},
+    ),
+    Operation(
+        "get",
+        "/deployments/{endpoint_name}",
+        DeploymentHandler,
+        "An endpoint's status, failure reason, times and instances",
+        DeploymentStatus,
+        errors=_SAGEMAKER_ERRORS,
+        aws=True,
+    ),
+    Operation(
+        "get",
+        "/launches",
+        LaunchesHandler,
+        "The training jobs and endpoints the caller launched from Shared Models, newest first",
+        LaunchPage,
+        query=LaunchQuery,
+        errors=(400, 503),
+    ),
+)
