@@ -499,9 +499,9 @@ def test_valid_metric_regexes(regex: str) -> None:
 @pytest.mark.parametrize(
     ("metric", "field", "words"),
     [
-        ({"name": "", "regex": "(.*)"}, "name", "at least 1"),
+        ({"name": "", "regex": "(.*)"}, "name", "required"),
         ({"name": "m" * 256, "regex": "(.*)"}, "name", "at most 255"),
-        ({"name": "m", "regex": ""}, "regex", "at least 1"),
+        ({"name": "m", "regex": ""}, "regex", "required"),
         ({"name": "m", "regex": "(" + "x" * 499 + ")"}, "regex", "at most 500"),
         ({"name": "m", "regex": "Loss =(.*?;"}, "regex", "does not compile"),
         ({"name": "m", "regex": "Loss = .*;"}, "regex", "exactly one capture group (it has 0)"),

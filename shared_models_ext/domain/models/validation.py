@@ -57,6 +57,9 @@ def _details(error: ErrorDetails, prefix: list[str | int]) -> list[ErrorDetail]:
         if isinstance(error.get("input"), dict):
             return [{"loc": [*loc, field], "msg": "Field required"}]
         return [{"loc": loc, "msg": "Input should be an object"}]
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        # An empty required text: say so as a form would, not as a length rule.
+        return [{"loc": loc, "msg": "This field is required."}]
     return [{"loc": loc, "msg": _plain(error["msg"])}]
 
 
