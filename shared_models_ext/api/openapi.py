@@ -16,7 +16,7 @@ from .operations import OPERATIONS, PATH_PARAMETERS, REF, Operation
 
 PATH_PARAMETER = re.compile(r"\{(\w+)\}")
 
-#: What each error status means; the body is always an ``ErrorResponse`` (README.md).
+#: What each error status means; the body is always an ``ErrorResponse`` (docs/api.md).
 ERROR_DESCRIPTIONS: dict[int, str] = {
     400: "invalid: the request breaks a rule (field-level details)",
     403: "forbidden: not authenticated, not authorised, or not the owner",

@@ -1,6 +1,6 @@
-"""Domain errors. Each carries the HTTP status and machine code of the REST API (README).
+"""Domain errors. Each carries the HTTP status and machine code of the REST API (docs/api.md).
 
-Domain code raises these; the HTTP layer (``handlers/base.py``) is the one place
+Domain code raises these; the HTTP layer (``api/handlers/base.py``) is the one place
 that turns them into JSON responses. Nothing here imports tornado.
 """
 

@@ -1,5 +1,5 @@
 /**
- * Types mirroring the server's pydantic models (`shared_models_ext/schemas/`).
+ * Types mirroring the server's pydantic models (`shared_models_ext/domain/models/`).
  *
  * Field names are the API's own (snake_case): these objects are what the
  * server sends, not view models.
@@ -30,7 +30,7 @@ export interface IErrorBody {
   };
 }
 
-/** Vocabulary ids (`shared_models_ext/vocabulary.py`): fixed; labels come from `GET /options`. */
+/** Vocabulary ids (`shared_models_ext/domain/vocabulary.py`): fixed; labels come from `GET /options`. */
 export type Kind = 'model' | 'notebook';
 export type DataType = 'text' | 'image' | 'tabular' | 'audio';
 export type Scope = 'mine' | 'shared-with-me' | 'organization';

@@ -1,6 +1,6 @@
 /**
  * Types of the launch routes (training jobs, deployments, container pickers,
- * "my launches"), mirroring `shared_models_ext/schemas/launch.py`,
+ * "my launches"), mirroring `shared_models_ext/domain/models/launch.py`,
  * `containers.py` and `training_job.py`. Field names are the API's own.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Types of the local-run routes, mirroring
- * `shared_models_ext/schemas/local_runs.py`. Field names are the API's own.
+ * `shared_models_ext/domain/models/local_runs.py`. Field names are the API's own.
  */
 
 export type LocalRunStatusName = 'running' | 'completed' | 'failed' | 'stopped';

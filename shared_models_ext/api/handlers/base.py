@@ -1,7 +1,7 @@
 """The thin HTTP layer's base: auth resource, JSON bodies, work off the loop, errors.
 
 ``write_error`` here is the one place where exceptions become responses, in the
-JSON error shape of the REST API (README). Handlers never catch domain errors themselves.
+JSON error shape of the REST API (docs/api.md). Handlers never catch domain errors themselves.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 HMAC key of page cursors), created on first use.
 
 User names are now compared NFKC-normalised and case-folded (see
-``shared_models_ext/identity.py``): the owners of entries and launches and the users
+``shared_models_ext/domain/identity.py``): the owners of entries and launches and the users
 of named shares written before are rewritten in that form, so "Bob" shared earlier
 is bob's now. A rename that would collide with an existing row (a launch, a share
 listed twice under two spellings) keeps the one row already in canonical form.
