@@ -272,7 +272,7 @@ def test_train_from_a_card_shows_the_job_view(lab_page: Page, artifacts_dir: Pat
     depth.fill("50")
     expect(depth).to_have_attribute("aria-invalid", "true")
     expect(depth).to_have_accessible_description(
-        re.compile("Enter a whole number between 1 and 12.")
+        re.compile("max_depth must be an integer between 1 and 12")
     )
     shot(dialog_box(train), artifacts_dir / "launch-train-dialog-error-light.png")
     depth.fill("8")

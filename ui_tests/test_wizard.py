@@ -415,7 +415,7 @@ def test_add_notebook(
     uri = field(form, "Notebook S3 URI")
     uri.fill("s3://sme-models/notebooks/eda.txt")
     form.get_by_role("button", name="Add notebook", exact=True).click()
-    expect_error(uri, "Must point to a notebook file ending in .ipynb.")  # client-side
+    expect_error(uri, "must point to a notebook file ending in .ipynb")  # the server's rule
     expect(uri).to_be_focused()
     screenshot(
         page.locator(".sme-WizardPanel"),

@@ -3431,12 +3431,6 @@ export interface components {
      */
     CreateEntry: {
       /**
-       * Id
-       * @description Derived from the title when omitted
-       * @default null
-       */
-      id: string | null;
-      /**
        * Kind
        * @enum {string}
        */
@@ -3507,6 +3501,12 @@ export interface components {
       inference: components['schemas']['InferenceSpec'] | null;
       /** @default null */
       notebook: components['schemas']['NotebookRef'] | null;
+      /**
+       * Id
+       * @description Derived from the title when omitted
+       * @default null
+       */
+      id: string | null;
     };
     /**
      * CreateHub
@@ -3881,12 +3881,9 @@ export interface components {
     };
     /**
      * Entry
-     * @description An entry as the API returns it: the content fields of ``CreateEntry`` (a test
-     *     keeps the two in step) plus what the store owns (``id``, ``owner``, times, version).
+     * @description An entry as the API returns it: its content plus what the store owns.
      */
     Entry: {
-      /** Id */
-      id: string;
       /**
        * Kind
        * @enum {string}
@@ -3894,7 +3891,10 @@ export interface components {
       kind: 'model' | 'notebook';
       /** Title */
       title: string;
-      /** Description */
+      /**
+       * Description
+       * @default
+       */
       description: string;
       /**
        * Data Type
@@ -3944,13 +3944,18 @@ export interface components {
         | 'onnx'
         | 'other';
       /** Keywords */
-      keywords: string[];
+      keywords?: string[];
+      share?: components['schemas']['Share'];
+      /** @default null */
+      training: components['schemas']['TrainingSpec'] | null;
+      /** @default null */
+      inference: components['schemas']['InferenceSpec'] | null;
+      /** @default null */
+      notebook: components['schemas']['NotebookRef'] | null;
+      /** Id */
+      id: string;
       /** Owner */
       owner: string;
-      share: components['schemas']['Share'];
-      training: components['schemas']['TrainingSpec'] | null;
-      inference: components['schemas']['InferenceSpec'] | null;
-      notebook: components['schemas']['NotebookRef'] | null;
       /**
        * Created At
        * Format: date-time
@@ -4233,7 +4238,7 @@ export interface components {
     KeywordRules: {
       /**
        * Separator Pattern
-       * @description A regular-expression character class (its source, for `new RegExp(pattern, 'g')` in JavaScript or `re.compile` in Python) matching every keyword separator: each character Python's str.isspace() calls whitespace (not U+FEFF), and the comma. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones: that is the stored list
+       * @description A regular-expression character class (its source, for `new RegExp(pattern, 'g')` in JavaScript or `re.compile` in Python) matching every keyword separator: each character Python's str.isspace() calls whitespace (not U+FEFF), and the comma. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones: that is the stored list (lowercase as Python's str.lower(); JavaScript's toLowerCase() differs for a few characters)
        * @example [\u0009-\u000d\u001c-\u0020\u002c\u0085\u00a0\u1680\u2000-\u200a\u2028-\u2029\u202f\u205f\u3000]
        */
       separator_pattern: string;
@@ -4774,12 +4779,6 @@ export interface components {
      */
     ReplaceEntry: {
       /**
-       * Id
-       * @description Derived from the title when omitted
-       * @default null
-       */
-      id: string | null;
-      /**
        * Kind
        * @enum {string}
        */
@@ -4850,6 +4849,12 @@ export interface components {
       inference: components['schemas']['InferenceSpec'] | null;
       /** @default null */
       notebook: components['schemas']['NotebookRef'] | null;
+      /**
+       * Id
+       * @description Derived from the title when omitted
+       * @default null
+       */
+      id: string | null;
       /**
        * Owner
        * @default null
@@ -5384,12 +5389,6 @@ export interface components {
      *     ``CreateEntry`` of kind ``notebook``.
      */
     ShareNotebook: {
-      /**
-       * Id
-       * @description Derived from the title when omitted
-       * @default null
-       */
-      id: string | null;
       /** Title */
       title: string;
       /**
@@ -5454,6 +5453,12 @@ export interface components {
       training: components['schemas']['TrainingSpec'] | null;
       /** @default null */
       inference: components['schemas']['InferenceSpec'] | null;
+      /**
+       * Id
+       * @description Derived from the title when omitted
+       * @default null
+       */
+      id: string | null;
       /** Path */
       path: string;
       /**

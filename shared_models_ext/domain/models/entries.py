@@ -172,10 +172,15 @@ class NotebookRef(RequestModel):
     s3_uri: Annotated[S3Uri, AfterValidator(_is_notebook)]
 
 
-class CreateEntry(RequestModel):
-    """``POST /entries``: an entry without owner, times and version; ``id`` optional."""
+class EntryContent(RequestModel):
+    """What an owner writes of an entry: the one declaration of its fields.
 
-    id: EntryId | None = Field(default=None, description="Derived from the title when omitted")
+    ``CreateEntry`` adds the optional ``id`` and the rules between fields; ``Entry``
+    (``responses.py``) adds what the store owns. A field added here is sent, stored
+    (a column of the same name in ``store/tables.py`` and a migration) and returned.
+    The constraints bind requests only: reads build ``Entry`` without validation.
+    """
+
     kind: Kind
     title: Annotated[
         str,
@@ -194,6 +199,12 @@ class CreateEntry(RequestModel):
     training: TrainingSpec | None = None
     inference: InferenceSpec | None = None
     notebook: NotebookRef | None = None
+
+
+class CreateEntry(EntryContent):
+    """``POST /entries``: an entry without owner, times and version; ``id`` optional."""
+
+    id: EntryId | None = Field(default=None, description="Derived from the title when omitted")
 
     @field_validator("task")
     @classmethod

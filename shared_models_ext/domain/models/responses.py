@@ -1,10 +1,10 @@
 """What the API answers: catalog entries (``Entry``, ``EntryPage``), who am I, an ID
 suggestion, and the error body (for OpenAPI).
 
-Response models declare types and nothing else: no ``extra="forbid"``, no lengths, no
-cross-field rules. The store builds them from rows with ``construct.construct`` (no
-validation), so an entry stored under older or looser rules always reads back as stored.
-The request validators are in ``entries.py``.
+Reads never validate: the store builds ``Entry`` from rows with ``construct.construct``,
+so an entry stored under older or looser rules always reads back as stored. ``Entry``
+shares its content fields with the requests (``EntryContent`` in ``entries.py``), one
+declaration, but none of their rules runs on a read.
 """
 
 from __future__ import annotations
@@ -13,30 +13,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..vocabulary import DataType, Framework, Kind
 from ._common import UtcDatetime
-from .entries import NotebookRef, Share, TaskId
-from .training import InferenceSpec, TrainingSpec
+from .entries import EntryContent
 
 
-# The content fields of ``CreateEntry`` (tests/test_catalog.py keeps the two in step),
-# plus what the store owns: ``id``, ``owner``, the times and the version.
-class Entry(BaseModel):
-    """An entry as the API returns it."""
+class Entry(EntryContent):
+    """An entry as the API returns it: its content plus what the store owns."""
+
+    model_config = ConfigDict(extra="ignore")
 
     id: str
-    kind: Kind
-    title: str
-    description: str
-    data_type: DataType
-    task: TaskId
-    framework: Framework
-    keywords: list[str]
     owner: str
-    share: Share
-    training: TrainingSpec | None
-    inference: InferenceSpec | None
-    notebook: NotebookRef | None
     created_at: UtcDatetime
     updated_at: UtcDatetime
     version: int
