@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "api" / "schema.ts"
@@ -26,6 +27,18 @@ HEADER = (
 )
 
 
+def as_sent(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with every property of every model required: the types describe
+    what the server sends, and it serialises every field of a model (pydantic's
+    validation schemas leave a field with a default optional, as a request may omit
+    it; the frontend's request bodies are typed in ``src/api/types.ts``)."""
+    for schema in document.get("components", {}).get("schemas", {}).values():
+        properties = schema.get("properties", {})
+        if properties:
+            schema["required"] = list(properties)
+    return document
+
+
 def generate() -> str:
     """The text of src/api/schema.ts for the models as they are now."""
     sys.path.insert(0, str(ROOT))
@@ -33,7 +46,7 @@ def generate() -> str:
 
     with tempfile.TemporaryDirectory() as tmp:
         source, output = Path(tmp, "openapi.json"), Path(tmp, "schema.ts")
-        source.write_text(json.dumps(build_openapi("/")), encoding="utf-8")
+        source.write_text(json.dumps(as_sent(build_openapi("/"))), encoding="utf-8")
         subprocess.run(
             [str(BIN / "openapi-typescript"), str(source), "--output", str(output)],
             check=True,

@@ -3493,8 +3493,8 @@ export interface components {
        * Keywords
        * @description A list of keywords or one string; whitespace and commas separate keywords. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones (GET /options: rules.keywords). At most 50, each at most 255 characters.
        */
-      keywords?: string[] | string;
-      share?: components['schemas']['Share'];
+      keywords: string[] | string;
+      share: components['schemas']['Share'];
       /** @default null */
       training: components['schemas']['TrainingSpec'] | null;
       /** @default null */
@@ -3526,7 +3526,7 @@ export interface components {
        */
       display_name: string | null;
       /** Search Keywords */
-      search_keywords?: string[];
+      search_keywords: string[];
     };
     /**
      * CreateTrainingJobRequest
@@ -3564,7 +3564,7 @@ export interface components {
       /** @default null */
       CheckpointConfig: components['schemas']['CheckpointConfigShape'] | null;
       /** Tags */
-      Tags?: components['schemas']['TagShape'][];
+      Tags: components['schemas']['TagShape'][];
     };
     /** DataSourceShape */
     DataSourceShape: {
@@ -3944,8 +3944,8 @@ export interface components {
         | 'onnx'
         | 'other';
       /** Keywords */
-      keywords?: string[];
-      share?: components['schemas']['Share'];
+      keywords: string[];
+      share: components['schemas']['Share'];
       /** @default null */
       training: components['schemas']['TrainingSpec'] | null;
       /** @default null */
@@ -3994,7 +3994,7 @@ export interface components {
       /** Message */
       message: string;
       /** Details */
-      details?: components['schemas']['ErrorDetailModel'][];
+      details: components['schemas']['ErrorDetailModel'][];
     };
     /**
      * ErrorDetailModel
@@ -4156,7 +4156,7 @@ export interface components {
        */
       model_data_uri: string;
       /** Environment */
-      environment?: {
+      environment: {
         [key: string]: string;
       };
       /** Instance Types */
@@ -4341,7 +4341,7 @@ export interface components {
        *       "lr": "0.01"
        *     }
        */
-      hyperparameters?: {
+      hyperparameters: {
         [key: string]: string;
       };
     };
@@ -4841,8 +4841,8 @@ export interface components {
        * Keywords
        * @description A list of keywords or one string; whitespace and commas separate keywords. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones (GET /options: rules.keywords). At most 50, each at most 255 characters.
        */
-      keywords?: string[] | string;
-      share?: components['schemas']['Share'];
+      keywords: string[] | string;
+      share: components['schemas']['Share'];
       /** @default null */
       training: components['schemas']['TrainingSpec'] | null;
       /** @default null */
@@ -4961,9 +4961,9 @@ export interface components {
        */
       organization: boolean;
       /** Users */
-      users?: string[];
+      users: string[];
       /** Canvas Users */
-      canvas_users?: string[];
+      canvas_users: string[];
     };
     /**
      * ShareNotebookTarget
@@ -5016,7 +5016,7 @@ export interface components {
        *       "lr": "0.01"
        *     }
        */
-      hyperparameters?: {
+      hyperparameters: {
         [key: string]: string;
       };
       /**
@@ -5029,7 +5029,7 @@ export interface components {
        * Channels
        * @description Per channel: a workspace folder, an s3:// URI or 'synthetic'. A channel left out uses the entry's own S3 URI.
        */
-      channels?: {
+      channels: {
         [key: string]: string;
       };
       /**
@@ -5319,7 +5319,7 @@ export interface components {
     TrainingSpec: {
       image: components['schemas']['ContainerImage'];
       /** Environment */
-      environment?: {
+      environment: {
         [key: string]: string;
       };
       /**
@@ -5361,7 +5361,7 @@ export interface components {
       /** Channels */
       channels: components['schemas']['Channel'][];
       /** Hyperparameters */
-      hyperparameters?: (
+      hyperparameters: (
         | components['schemas']['IntegerHyperparameter']
         | components['schemas']['ContinuousHyperparameter']
         | components['schemas']['CategoricalHyperparameter']
@@ -5376,7 +5376,7 @@ export interface components {
        */
       default_instance_type: string | null;
       /** Metrics */
-      metrics?: components['schemas']['MetricDefinition'][];
+      metrics: components['schemas']['MetricDefinition'][];
       /** @default null */
       tabular: components['schemas']['TabularFormat'] | null;
     };
@@ -5447,8 +5447,8 @@ export interface components {
        * Keywords
        * @description A list of keywords or one string; whitespace and commas separate keywords. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones (GET /options: rules.keywords). At most 50, each at most 255 characters.
        */
-      keywords?: string[] | string;
-      share?: components['schemas']['Share'];
+      keywords: string[] | string;
+      share: components['schemas']['Share'];
       /** @default null */
       training: components['schemas']['TrainingSpec'] | null;
       /** @default null */

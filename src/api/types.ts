@@ -4,6 +4,9 @@
  * Field names are the API's own (snake_case): these objects are what the
  * server sends, not view models.
  */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 /** `GET /me`: who the catalog thinks the current user is. */
 export interface IMe {
@@ -41,146 +44,60 @@ export type Scaling = 'auto' | 'linear' | 'logarithmic' | 'reverse-logarithmic';
 export type ColumnType =
   'numeric' | 'categorical' | 'text' | 'boolean' | 'datetime';
 
-/** Who an entry is shared with. */
-export interface IShare {
-  organization: boolean;
-  users: string[];
-  /** SageMaker Canvas users: tabular models only, at most 23. */
-  canvas_users: string[];
-}
-
-export interface IContainerImage {
-  source: ImageSource;
-  uri: string;
-}
-
-export interface IChannel {
-  name: string;
-  uri: string;
-}
-
-export interface IIntegerHyperparameter {
-  type: 'integer';
-  name: string;
-  min: number;
-  max: number;
-  default: string;
-}
-
-export interface IContinuousHyperparameter {
-  type: 'continuous';
-  name: string;
-  min: number;
-  max: number;
-  scaling: Scaling;
-  default: string;
-}
-
-export interface ICategoricalHyperparameter {
-  type: 'categorical';
-  name: string;
-  values: string[];
-  default: string;
-}
-
-export interface IFreeTextHyperparameter {
-  type: 'free-text';
-  name: string;
-  default: string;
-}
-
+/**
+ * The entry and its parts, as the server's models declare them: generated
+ * into `schema.ts` by `scripts/generate_api_types.py`, never written by hand.
+ */
+export type IShare = Schemas['Share'];
+export type IContainerImage = Schemas['ContainerImage'];
+export type IChannel = Schemas['Channel'];
+export type IIntegerHyperparameter = Schemas['IntegerHyperparameter'];
+export type IContinuousHyperparameter = Schemas['ContinuousHyperparameter'];
+export type ICategoricalHyperparameter = Schemas['CategoricalHyperparameter'];
+export type IFreeTextHyperparameter = Schemas['FreeTextHyperparameter'];
 export type IHyperparameterSpec =
   | IIntegerHyperparameter
   | IContinuousHyperparameter
   | ICategoricalHyperparameter
   | IFreeTextHyperparameter;
-
-export interface IMetricDefinition {
-  name: string;
-  regex: string;
-}
-
-export interface IColumnSpec {
-  name: string;
-  type: ColumnType;
-}
-
-export interface ITabularFormat {
-  columns: IColumnSpec[];
-  target_column: string;
-}
-
+export type IMetricDefinition = Schemas['MetricDefinition'];
+export type IColumnSpec = Schemas['ColumnSpec'];
+export type ITabularFormat = Schemas['TabularFormat'];
 /** How to train a model ("Enable training" in the wizard). */
-export interface ITrainingSpec {
-  image: IContainerImage;
-  environment: Record<string, string>;
-  script_uri: string | null;
-  entry_point: string | null;
-  artifacts_uri: string | null;
-  training_data_uri: string | null;
-  validation_data_uri: string | null;
-  output_path: string;
-  network_isolation: boolean;
-  channels: IChannel[];
-  hyperparameters: IHyperparameterSpec[];
-  instance_types: string[];
-  default_instance_type: string | null;
-  metrics: IMetricDefinition[];
-  tabular: ITabularFormat | null;
-}
-
+export type ITrainingSpec = Schemas['TrainingSpec'];
 /** How to deploy a model ("Enable deployment" in the wizard). */
-export interface IInferenceSpec {
-  image: IContainerImage;
-  script_uri: string | null;
-  model_data_uri: string;
-  environment: Record<string, string>;
-  instance_types: string[];
-  default_instance_type: string | null;
-}
+export type IInferenceSpec = Schemas['InferenceSpec'];
+export type INotebookRef = Schemas['NotebookRef'];
+/** A catalog entry as the server returns it (`version`: the ETag `If-Match` names). */
+export type IEntry = Schemas['Entry'];
+/** One page of `GET /entries` (`next_cursor` null on the last page). */
+export type IEntryPage = Schemas['EntryPage'];
 
-export interface INotebookRef {
-  s3_uri: string;
-}
+/** What the store owns of an entry: a request may echo it back, never set it. */
+type StoreOwned = 'id' | 'owner' | 'created_at' | 'updated_at' | 'version';
 
-/** The body of `POST /entries` (and, with the read-only fields, of `PUT`). */
-export interface IEntryInput {
-  id?: string | null;
-  kind: Kind;
-  title: string;
-  description: string;
-  data_type: DataType;
-  task: string;
-  framework: string;
-  /** A list, or one string the server splits (spaces and commas). */
-  keywords: string[] | string;
-  share: IShare;
-  training?: ITrainingSpec | null;
-  inference?: IInferenceSpec | null;
-  notebook?: INotebookRef | null;
-}
-
-/** A catalog entry as the server returns it. */
-export interface IEntry {
-  id: string;
-  kind: Kind;
-  title: string;
-  description: string;
-  data_type: DataType;
-  task: string;
-  framework: string;
-  keywords: string[];
-  owner: string;
-  share: IShare;
-  training: ITrainingSpec | null;
-  inference: IInferenceSpec | null;
-  notebook: INotebookRef | null;
-  /** ISO-8601, UTC. */
-  created_at: string;
-  updated_at: string;
-  /** Bumped on every change; the ETag `If-Match` must name. */
-  version: number;
-}
+/**
+ * The body of `POST /entries` (and, with the read-only fields, of `PUT`): the
+ * entry's content, an optional `id`, keywords as a list or one string the
+ * server splits (spaces and commas).
+ */
+export type IEntryInput = Omit<
+  IEntry,
+  | StoreOwned
+  | 'task'
+  | 'framework'
+  | 'keywords'
+  | 'training'
+  | 'inference'
+  | 'notebook'
+> &
+  Partial<Pick<IEntry, 'training' | 'inference' | 'notebook'>> & {
+    id?: string | null;
+    /** As typed: the server says when it is not one of the vocabulary's. */
+    task: string;
+    framework: string;
+    keywords: string[] | string;
+  };
 
 /** `GET /entries` parameters (all optional). */
 export interface IEntryQuery {
@@ -195,15 +112,6 @@ export interface IEntryQuery {
   order?: SortOrder;
   limit?: number;
   cursor?: string;
-}
-
-/** One page of `GET /entries`. */
-export interface IEntryPage {
-  items: IEntry[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  next_cursor: string | null;
-  /** How many entries match, across all pages. */
-  total: number;
 }
 
 export interface IChoice {
