@@ -1,5 +1,7 @@
 import * as React from 'react';
 
+import { FieldFrame, fieldDescription } from '../../common/form/FieldFrame';
+
 export interface IFormFieldProps {
   /** The control's element id. */
   id: string;
@@ -12,16 +14,12 @@ export interface IFormFieldProps {
 }
 
 /**
- * A labelled field of a launch form: label, control, hint and problem, the
- * hint and problem linked to the control by `aria-describedby`.
+ * A labelled field of a launch form: the extension's one field frame, its
+ * control given the frame's ids and ARIA attributes.
  */
 export function FormField(props: IFormFieldProps): JSX.Element {
   const { id, label, hint, error, required, children } = props;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') ||
-    undefined;
+  const { describedBy } = fieldDescription(id, hint, error);
   const control = React.cloneElement(children, {
     id,
     'aria-describedby': describedBy,
@@ -29,24 +27,15 @@ export function FormField(props: IFormFieldProps): JSX.Element {
     'aria-required': required || undefined
   });
   return (
-    <div
-      className={`sme-Field sme-LaunchField${error ? ' sme-mod-invalid' : ''}`}
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      className="sme-LaunchField"
     >
-      <label className="sme-Field-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="sme-Field-control">{control}</div>
-      {hint ? (
-        <p id={hintId} className="sme-Field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="sme-Field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+      {control}
+    </FieldFrame>
   );
 }
 

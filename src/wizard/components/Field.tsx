@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import type { IChoice } from '../../api/types';
+import { FieldFrame, fieldDescription } from '../../common/form/FieldFrame';
 import { fieldId, useWizard } from '../context';
 
 /** What a control needs to be labelled, described and marked invalid. */
@@ -19,15 +20,11 @@ export function useControl(
   const { idPrefix, errorOf, touch } = useWizard();
   const id = fieldId(idPrefix, path);
   const error = errorOf(path);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : '']
-    .filter(Boolean)
-    .join(' ');
+  const { hintId, errorId, describedBy } = fieldDescription(id, hint, error);
   return {
     control: {
       id,
-      'aria-describedby': describedBy || undefined,
+      'aria-describedby': describedBy,
       'aria-invalid': error ? true : undefined,
       onBlur: () => touch(path)
     },
@@ -61,36 +58,24 @@ interface IFieldProps {
   extra?: React.ReactNode;
 }
 
-/** A labelled field: label, control, hint, error. */
+/** A labelled field of the wizard at `path` (see `FieldFrame`). */
 function Field(
   props: IFieldProps & { render: (control: IControlProps) => JSX.Element }
 ): JSX.Element {
-  const { control, error, hintId, errorId } = useControl(
-    props.path,
-    props.hint
-  );
+  const { control, error } = useControl(props.path, props.hint);
   return (
-    <div
-      className={`sme-Field ${props.className ?? ''} ${error ? 'sme-mod-invalid' : ''}`}
+    <FieldFrame
+      id={control.id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      mark={props.required ? <RequiredMark /> : null}
+      className={props.className}
+      actions={props.actions}
+      extra={props.extra}
     >
-      <div className="sme-Field-labelRow">
-        <label className="sme-Field-label" htmlFor={control.id}>
-          {props.label}
-        </label>
-        {props.required ? <RequiredMark /> : null}
-      </div>
-      <div className="sme-Field-control">
-        {props.render(control)}
-        {props.actions}
-      </div>
-      {props.hint ? (
-        <p id={hintId} className="sme-Field-hint">
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
-      {props.extra}
-    </div>
+      {props.render(control)}
+    </FieldFrame>
   );
 }
 
