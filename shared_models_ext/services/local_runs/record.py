@@ -10,12 +10,18 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime, timezone
 from typing import Any, Final
 
 PRODUCT_DIR: Final = ".shared-models"
 RECORD_FILE: Final = "run.json"
 LOG_FILE: Final = "log.txt"
 METRICS_FILE: Final = "metrics.jsonl"
+
+
+def now_iso() -> str:
+    """Now, as the record's times are written: ISO 8601, UTC."""
+    return datetime.now(timezone.utc).isoformat()
 
 
 @dataclass

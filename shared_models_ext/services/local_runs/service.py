@@ -2,29 +2,26 @@
 
 No tornado here: handlers parse, call these methods off the event loop, serialise.
 Each run's state is its record in its own folder (``record.py``); the catalog database
-lists it among the owner's launches (kind ``local-run``). A run this server does not
-hold, whose record still says *running*, was cut off by a server that stopped: the
-first read of it says so (``failed``) and ends what is left of its process.
+lists it among the owner's launches (kind ``local-run``). At most ``max_concurrent``
+runs run at once. A run this server does not hold, whose record still says *running*,
+was cut off by a server that stopped: the first read of it says so (``failed``) and
+ends what is left of its process (``recovery.py``). Each run's thread is
+``supervisor.py``'s; the API's views of a record are ``views.py``'s.
 """
 
 from __future__ import annotations
 
 import collections
-import multiprocessing
 import os
 import shutil
-import signal
-import subprocess
 import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Final
 
-import boto3
-
 from ...aws.s3 import S3Service
-from ...domain.errors import Conflict, InvalidInput, NotFound, invalid_field
+from ...domain.errors import Conflict, NotFound
 from ...domain.models import Entry
 from ...domain.models.dry_run import DryRunOk
 from ...domain.models.local_runs import (
@@ -40,53 +37,25 @@ from ...domain.models.local_runs import (
 )
 from ...store import NewLaunch, SqlLaunchStore
 from ...training import contract
-from ...training.metrics import MetricExtractor, Series
-from ...training.request import training_spec
+from ...training.metrics import MetricExtractor
 from ...training.rules import default_name, is_valid_name
 from ...training.run_tree import RunLayout
-from ...training.synthetic import write_synthetic_csv
 from ..catalog import Catalog
-from ..workspace import Workspace, free_name
+from ..workspace import Workspace
 from . import record as records
+from .active_run import ActiveRun, Settings
+from .container import write_config
+from .machine import this_machine
 from .plan import plan_run
-from .process import is_run_process, signal_group
-from .record import RunRecord
-from .runner import ActiveRun, Settings, now_iso, supervise, write_config
+from .record import RunRecord, now_iso
+from .recovery import SERVER_STOPPED, held_elsewhere, settle_cut_off
+from .supervisor import supervise
+from .synthetic_data import write_synthetic_data
+from .views import finished_series, missing_summary, read_log, status_of, summary_of
 
 LAUNCH_KIND: Final = "local-run"
 LOCAL_REGION: Final = "local"
-MAX_LOG_READ: Final = 256 * 1024
-SERVER_STOPPED: Final = (
-    "The Jupyter server stopped while this run was in progress, so the run was ended. "
-    "Start it again."
-)
 _FINISHED_CACHE: Final = 16
-
-
-def _utf8_complete(data: bytes) -> bytes:
-    """``data`` without a UTF-8 sequence cut at its end (it comes with the next read)."""
-    for back in range(1, min(4, len(data)) + 1):
-        byte = data[-back]
-        if byte < 0x80:
-            return data
-        if byte >= 0xC0:  # a lead byte: is its sequence whole?
-            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-            return data if back >= need else data[:-back]
-    return data
-
-
-def _gpus() -> int:
-    """The toolkit's count: lines of ``nvidia-smi --list-gpus`` that start with 'GPU '."""
-    try:
-        output = subprocess.run(
-            ["nvidia-smi", "--list-gpus"],  # noqa: S607 - as the toolkit runs it
-            capture_output=True,
-            check=True,
-            timeout=10,
-        ).stdout.decode("utf-8", "replace")
-    except (OSError, subprocess.SubprocessError):
-        return 0
-    return sum(1 for line in output.split("\n") if line.startswith("GPU "))
 
 
 class LocalRuns:
@@ -129,10 +98,7 @@ class LocalRuns:
 
     def machine(self) -> contract.Machine:
         if self._machine is None:
-            region = self._region or boto3.session.Session().region_name
-            self._machine = contract.Machine(
-                num_cpus=multiprocessing.cpu_count(), num_gpus=_gpus(), region=region
-            )
+            self._machine = this_machine(self._region)
         return self._machine
 
     # -- start ---------------------------------------------------------------
@@ -240,48 +206,16 @@ class LocalRuns:
         found = records.load(os.path.join(self._runs_dir, run_id))
         if found is None or found.owner != viewer:
             raise NotFound(f"There is no local run '{run_id}'.")
-        if not found.ended and not self._held_elsewhere(found):
-            self._settle_cut_off(found)
+        if not found.ended and not held_elsewhere(found, self._server_id):
+            settle_cut_off(found)
         return found
-
-    def _held_elsewhere(self, found: RunRecord) -> bool:
-        """Another live server (sharing this runs folder) is running it."""
-        if found.server_id == self._server_id or found.server_pid == os.getpid():
-            return False
-        try:
-            with open(f"/proc/{found.server_pid}/cmdline", "rb") as cmdline:
-                return b"jupyter" in cmdline.read()
-        except OSError:
-            return False
-
-    def _settle_cut_off(self, found: RunRecord) -> None:
-        pid = found.process_pid
-        if pid and is_run_process(pid, found.run_root):
-            signal_group(pid, signal.SIGKILL)
-        found.status, found.phase = "failed", None
-        found.failure_reason = SERVER_STOPPED
-        found.ended_at = now_iso()
-        records.save(found)
 
     def status(self, viewer: str, run_id: str) -> LocalRunStatus:
         record = self._record(viewer, run_id)
         return self._status(record)
 
     def _status(self, record: RunRecord) -> LocalRunStatus:
-        return LocalRunStatus(
-            **_summary(record).model_dump(),
-            run_root=record.run_root,
-            metrics=self._metrics(record),
-            model_artifact=record.model_artifact,
-            output_artifact=record.output_artifact,
-            output_location=record.output_location,
-            hyperparameters=record.hyperparameters,
-            instance_type=record.instance_type,
-            python=record.python,
-            command=record.command,
-            requirements_txt=record.requirements_txt,
-            requirements_installed=record.requirements_installed,
-        )
+        return status_of(record, self._metrics(record))
 
     def _metrics(self, record: RunRecord) -> dict[str, list[tuple[float, float]]]:
         with self._lock:
@@ -291,11 +225,7 @@ class LocalRuns:
             return active.extractor.snapshot()
         if cached is not None:
             return cached
-        kept = {name: Series() for name in record.metric_names}
-        for name, point in records.read_metric_points(record.run_root):
-            if name in kept:
-                kept[name].add(point)
-        series = {name: list(points.points) for name, points in kept.items()}
+        series = finished_series(record)
         with self._lock:
             self._finished[record.run_id] = series
             while len(self._finished) > _FINISHED_CACHE:
@@ -304,25 +234,7 @@ class LocalRuns:
 
     def log(self, viewer: str, run_id: str, offset: int) -> LocalRunLog:
         record = self._record(viewer, run_id)
-        path = records.log_path(record.run_root)
-        try:
-            with open(path, "rb") as source:
-                size = os.fstat(source.fileno()).st_size
-                start = min(offset, size)
-                source.seek(start)
-                data = source.read(MAX_LOG_READ)
-        except FileNotFoundError:
-            size, start, data = 0, 0, b""
-        at_end = start + len(data) >= size
-        if not (record.ended and at_end):
-            data = _utf8_complete(data)
-        next_offset = start + len(data)
-        return LocalRunLog(
-            offset=start,
-            next_offset=next_offset,
-            text=data.decode("utf-8", errors="replace"),
-            complete=record.ended and next_offset >= size,
-        )
+        return read_log(record, offset)
 
     def list(self, viewer: str, query: LocalRunQuery) -> LocalRunPage:
         launches, next_cursor = self._open_launches().list(
@@ -331,19 +243,9 @@ class LocalRuns:
         items: list[LocalRunSummary] = []
         for launch in launches:
             try:
-                items.append(_summary(self._record(viewer, launch.name)))
+                items.append(summary_of(self._record(viewer, launch.name)))
             except NotFound:
-                items.append(
-                    LocalRunSummary(
-                        run_id=launch.name,
-                        entry_id=launch.entry_id,
-                        entry_title=launch.entry_title,
-                        status="failed",
-                        started_at=launch.created_at,
-                        failure_reason="This run's folder is not on this server "
-                        "(it was removed, or the run was started by another server).",
-                    )
-                )
+                items.append(missing_summary(launch))
         return LocalRunPage(items=items, next_cursor=next_cursor)
 
     # -- stop, delete --------------------------------------------------------
@@ -393,45 +295,4 @@ class LocalRuns:
     def write_synthetic(
         self, viewer: str, entry_id: str, body: SyntheticDataRequest
     ) -> SyntheticDataWritten:
-        entry = self._catalog.get(viewer, entry_id)
-        tabular = training_spec(entry).tabular
-        if tabular is None:
-            raise invalid_field(
-                ["training", "tabular"],
-                "synthetic data is made from the entry's column format: only tabular "
-                "models with a column format have it",
-            )
-        folder = self.workspace.existing_dir(body.directory, ["directory"])
-        name = free_name(folder, f"{entry.id}-synthetic", ".csv")
-        path = os.path.join(folder, name)
-        temporary = os.path.join(folder, f".{name}.{uuid.uuid4().hex}.tmp")
-        try:
-            with open(temporary, "xb") as out:
-                write_synthetic_csv(tabular, body.rows, body.seed, out)
-            os.link(temporary, path)  # fails rather than overwrite a file made meanwhile
-        except FileExistsError:
-            raise Conflict(f"'{name}' appeared while it was written; try again.") from None
-        except OSError as error:
-            raise InvalidInput(f"Could not write the CSV: {error.strerror}") from None
-        finally:
-            if os.path.exists(temporary):
-                os.remove(temporary)
-        return SyntheticDataWritten(
-            path=self.workspace.relative(path),
-            rows=body.rows,
-            columns=[column.name for column in tabular.columns],
-        )
-
-
-def _summary(record: RunRecord) -> LocalRunSummary:
-    return LocalRunSummary(
-        run_id=record.run_id,
-        entry_id=record.entry_id,
-        entry_title=record.entry_title,
-        status=record.status,
-        phase=record.phase if not record.ended else None,
-        started_at=datetime.fromisoformat(record.started_at),
-        ended_at=datetime.fromisoformat(record.ended_at) if record.ended_at else None,
-        exit_code=record.exit_code,
-        failure_reason=record.failure_reason,
-    )
+        return write_synthetic_data(self._catalog, self.workspace, viewer, entry_id, body)
