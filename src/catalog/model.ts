@@ -1,4 +1,12 @@
-import { PromiseDelegate } from '@lumino/coreutils';
+/**
+ * The state behind the Shared models panel: who is signed in, the catalog
+ * query (tab, search, sort, filters), the pages loaded so far, the selection.
+ * What it loads once is in session.ts, the query's state in queryState.ts.
+ *
+ * Views render from it and listen to `stateChanged`; they never call the
+ * server themselves. Any change of the query reloads the list from its first
+ * page; `loadMore()` never has two page requests in flight.
+ */
 import type { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
@@ -11,42 +19,21 @@ import {
   FilterKey,
   ICatalogQuery,
   IFilters,
-  searchParam,
   withFilter
 } from './query';
-import { Loadable, Resource } from '../common/resource';
-import {
-  CatalogSort,
-  CatalogTab,
-  DEFAULT_SETTINGS,
-  IPanelSettings
-} from '../common/settings';
+import { CatalogQueryState } from './queryState';
+import { CatalogSession } from './session';
+import type { Loadable } from '../common/resource';
+import { CatalogSort, CatalogTab, IPanelSettings } from '../common/settings';
 import type { IEntry, IMe, IOptions } from '../api/types';
 
 export type { Loadable } from '../common/resource';
 
-/**
- * The state behind the Shared models panel: who is signed in, the catalog
- * query (tab, search, sort, filters), the pages loaded so far, the selection.
- *
- * Views render from it and listen to `stateChanged`; they never call the
- * server themselves. Any change of the query reloads the list from its first
- * page; `loadMore()` never has two page requests in flight.
- */
 export class SharedModelsModel implements IDisposable {
   constructor(options: SharedModelsModel.IOptions) {
     this.client = options.client;
-    this._settings = { ...DEFAULT_SETTINGS, ...options.settings };
-    this._query = {
-      tab: this._settings.defaultTab,
-      search: '',
-      sort: this._settings.defaultSort,
-      filters: {}
-    };
-    this._searchDelay = options.searchDelay ?? 300;
-    if (!options.waitForSettings) {
-      this._settingsReady.resolve();
-    }
+    this._session = new CatalogSession(this.client, () => this._emit());
+    this._query = new CatalogQueryState(options);
     this._pager.changed.connect(this._emit, this);
     this.extensions.changed.connect(this._emit, this);
   }
@@ -69,49 +56,25 @@ export class SharedModelsModel implements IDisposable {
 
   /** The signed-in catalog user. */
   get me(): Loadable<IMe> {
-    return this._me.state;
+    return this._session.me;
   }
 
   /** The vocabularies (for filters and labels). */
   get options(): Loadable<IOptions> {
-    return this._options.state;
+    return this._session.options;
   }
 
   /** Labels of vocabulary ids (ids until the vocabularies are loaded). */
   get vocabulary(): Vocabulary {
-    const options = this._options.state;
-    const value = options.status === 'ready' ? options.value : null;
-    if (this._vocabulary.options !== value) {
-      this._vocabulary = new Vocabulary(value);
-    }
-    return this._vocabulary;
+    return this._session.vocabulary;
   }
 
   /** The user's panel settings. */
   get settings(): Readonly<IPanelSettings> {
-    return this._settings;
+    return this._query.settings;
   }
   set settings(value: Readonly<IPanelSettings>) {
-    const old = this._settings;
-    const first = !this._settingsApplied;
-    this._settings = { ...value };
-    this._settingsApplied = true;
-    // The first settings decide where the panel opens; later changes of the
-    // defaults move the panel there too.
-    const query = this._query;
-    const tab = first || value.defaultTab !== old.defaultTab;
-    const sort = first || value.defaultSort !== old.defaultSort;
-    this._query = {
-      ...query,
-      tab: tab ? value.defaultTab : query.tab,
-      sort: sort ? value.defaultSort : query.sort
-    };
-    const reload =
-      this._query.tab !== query.tab ||
-      this._query.sort !== query.sort ||
-      value.pageSize !== old.pageSize;
-    this._settingsReady.resolve();
-    if (reload) {
+    if (this._query.setSettings(value)) {
       void this._reload();
     } else {
       this._emit();
@@ -120,7 +83,7 @@ export class SharedModelsModel implements IDisposable {
 
   /** The query as the controls show it (search as typed). */
   get query(): Readonly<ICatalogQuery> {
-    return this._query;
+    return this._query.query;
   }
 
   /** The loaded pages and their loading state. */
@@ -153,7 +116,7 @@ export class SharedModelsModel implements IDisposable {
       return;
     }
     this._started = true;
-    await this._settingsReady.promise;
+    await this._query.settingsReady;
     if (!this._isDisposed && this.list.status === 'idle') {
       await this._reload();
     }
@@ -161,23 +124,22 @@ export class SharedModelsModel implements IDisposable {
 
   /** Load the signed-in user unless it was already requested. */
   ensureMe(): Promise<void> {
-    return this._me.ensure();
+    return this._session.ensureMe();
   }
 
   /** (Re)load the signed-in user; never rejects (errors land in `me`). */
   refreshMe(): Promise<void> {
-    return this._me.refresh();
+    return this._session.refreshMe();
   }
 
   /** Load the vocabularies unless they were loaded (tried again after an error). */
   ensureOptions(): Promise<void> {
-    return this._options.ensure();
+    return this._session.ensureOptions();
   }
 
   /** Whether the signed-in user owns `entry` (and so may change it). */
   isOwner(entry: Pick<IEntry, 'owner'>): boolean {
-    const me = this._me.state;
-    return me.status === 'ready' && me.value.username === entry.owner;
+    return this._session.isOwner(entry);
   }
 
   /** A loaded entry by id. */
@@ -192,34 +154,21 @@ export class SharedModelsModel implements IDisposable {
 
   /** Set the search text; the list reloads once typing pauses. */
   setSearch(text: string): void {
-    this._query = { ...this._query, search: text };
-    this._clearSearchTimer();
-    if (searchParam(text) === searchParam(this._appliedSearch)) {
-      this._appliedSearch = text;
-      this._emit();
-      return;
-    }
+    this._query.setSearch(text, () => this.flushSearch());
     this._emit();
-    this._searchTimer = setTimeout(() => this.flushSearch(), this._searchDelay);
   }
 
   /** Search now for the text typed so far (e.g. on Enter). */
   flushSearch(): void {
-    this._clearSearchTimer();
-    const changed =
-      searchParam(this._query.search) !== searchParam(this._appliedSearch);
-    this._appliedSearch = this._query.search;
-    if (changed) {
+    if (this._query.flushSearch()) {
       void this._reload();
     }
   }
 
   setSort(sort: CatalogSort): void {
-    if (sort === this._query.sort) {
-      return;
+    if (this._query.setSort(sort)) {
+      void this._reload();
     }
-    this._query = { ...this._query, sort };
-    void this._reload();
   }
 
   /** Set one facet filter (`undefined`, `''` or `false` clear it). */
@@ -227,7 +176,7 @@ export class SharedModelsModel implements IDisposable {
     key: K,
     value: IFilters[K] | '' | undefined
   ): void {
-    const filters = withFilter(this._query.filters, key, value, dataType =>
+    const filters = withFilter(this.query.filters, key, value, dataType =>
       this.vocabulary.tasksOf(dataType)?.map(task => task.id)
     );
     this._setFilters(filters);
@@ -243,9 +192,7 @@ export class SharedModelsModel implements IDisposable {
 
   /** Clear the search and the filters (the empty state's way out). */
   resetQuery(): void {
-    this._clearSearchTimer();
-    this._appliedSearch = '';
-    this._query = { ...this._query, search: '', filters: {} };
+    this._query.reset();
     void this._reload();
   }
 
@@ -285,7 +232,7 @@ export class SharedModelsModel implements IDisposable {
    */
   entrySaved(entry: IEntry, created: boolean): Promise<void> {
     this._selectedId = entry.id;
-    if (created && this._query.tab !== 'mine') {
+    if (created && this.query.tab !== 'mine') {
       return this._changeTab('mine');
     }
     this._pager.replace(entry);
@@ -297,15 +244,14 @@ export class SharedModelsModel implements IDisposable {
       return;
     }
     this._isDisposed = true;
-    this._me.cancel();
-    this._options.cancel();
-    this._clearSearchTimer();
+    this._session.cancel();
+    this._query.dispose();
     this._pager.dispose();
     Signal.clearData(this);
   }
 
   private _setFilters(filters: IFilters): void {
-    this._query = { ...this._query, filters };
+    this._query.setFilters(filters);
     void this._reload();
   }
 
@@ -314,30 +260,19 @@ export class SharedModelsModel implements IDisposable {
     if (!this._started || this._isDisposed) {
       return Promise.resolve();
     }
-    const query: ICatalogQuery = {
-      ...this._query,
-      search: this._appliedSearch
-    };
-    const pageSize = this._settings.pageSize;
+    const query = this._query.applied;
+    const pageSize = this._query.settings.pageSize;
     return this._pager.reset((cursor, signal) =>
       this.client.listEntries(buildQuery(query, pageSize, cursor), { signal })
     );
   }
 
   private _changeTab(tab: CatalogTab): Promise<void> {
-    if (tab === this._query.tab) {
+    if (!this._query.setTab(tab)) {
       return Promise.resolve();
     }
-    this._query = { ...this._query, tab };
     this._tabChanged.emit(tab);
     return this._reload();
-  }
-
-  private _clearSearchTimer(): void {
-    if (this._searchTimer !== null) {
-      clearTimeout(this._searchTimer);
-      this._searchTimer = null;
-    }
   }
 
   private _emit(): void {
@@ -346,40 +281,18 @@ export class SharedModelsModel implements IDisposable {
     }
   }
 
-  private _appliedSearch = '';
   private _isDisposed = false;
-  private _me = new Resource<IMe>({
-    load: () => this.client.me(),
-    changed: () => this._emit()
-  });
-  private _options = new Resource<IOptions>({
-    load: () => this.client.options(),
-    changed: () => this._emit()
-  });
   private _pager = new CursorPager<IEntry>({ keyOf: entry => entry.id });
-  private _query: ICatalogQuery;
-  private _searchDelay: number;
-  private _searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private _query: CatalogQueryState;
   private _selectedId: string | null = null;
-  private _settings: IPanelSettings;
-  private _settingsApplied = false;
-  private _settingsReady = new PromiseDelegate<void>();
+  private _session: CatalogSession;
   private _started = false;
   private _stateChanged = new Signal<this, void>(this);
   private _tabChanged = new Signal<this, CatalogTab>(this);
-  private _vocabulary = new Vocabulary(null);
 }
 
 export namespace SharedModelsModel {
-  export interface IOptions {
+  export interface IOptions extends CatalogQueryState.IOptions {
     client: SharedModelsClient;
-    settings?: Partial<IPanelSettings>;
-    /**
-     * Hold the first page until `settings` is first set (the plugin sets it
-     * from the settings registry, which chooses the tab and sort).
-     */
-    waitForSettings?: boolean;
-    /** How long typing must pause before the list reloads (ms; 300). */
-    searchDelay?: number;
   }
 }

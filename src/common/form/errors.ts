@@ -7,9 +7,12 @@
  * (`"training.channels.0.uri"`), so most details land as they are. One whose
  * path names no visible field (a list item inside a one-line field, a whole
  * object…) moves up to the nearest visible field; what is left goes to the
- * form's summary.
+ * form's summary, one line each (`describeUnplaced`). The details of a
+ * request that is part of a form go under its place there (`underPrefix`).
  */
+import { ApiError } from '../../api/request';
 import type { IErrorDetail } from '../../api/types';
+import { asApiError } from '../errors';
 
 /** Where a detail is: a `loc`, as the server gives it. */
 export type Loc = ReadonlyArray<string | number>;
@@ -134,4 +137,23 @@ function whereMoved(path: string, from: string): string {
     .map(part => (/^\d+$/.test(part) ? `item ${Number(part) + 1}` : part))
     .join(', ');
   return where.charAt(0).toUpperCase() + where.slice(1);
+}
+
+/** An unplaced problem as one line: `"mystery: Extra inputs…"`. */
+export function describeUnplaced(error: IUnplacedError): string {
+  return error.path ? `${error.path}: ${error.msg}` : error.msg;
+}
+
+/** The same failure, its details' locations put under `prefix`. */
+export function underPrefix(reason: unknown, prefix: Loc): ApiError {
+  const error = asApiError(reason);
+  return new ApiError({
+    status: error.status,
+    code: error.code,
+    message: error.message,
+    details: error.details.map(detail => ({
+      loc: [...prefix, ...stripRoots(detail.loc)],
+      msg: detail.msg
+    }))
+  });
 }

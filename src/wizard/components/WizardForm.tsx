@@ -1,17 +1,21 @@
+/**
+ * The entry wizard's form: its sections, the notice of its problems, and
+ * saving (a new entry, an edit, or "Share notebook…"). Its form model is
+ * src/wizard/useWizardModel.ts; a new entry's ID follows its title
+ * (src/wizard/useIdFromTitle.ts); its words are src/wizard/wizardText.ts.
+ */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { SharedModelsClient } from '../../api/catalog';
 import type { IEntry, IOptions, Kind } from '../../api/types';
-import { ValidationClient } from '../../api/validation';
-import { FormModel, useForm } from '../../common/form';
-import { bodyFromForm } from '../body';
 import { IWizardContext, WizardContext } from '../context';
-import { ALIASES, resolveEnvironment, visibleFields } from '../fields';
-import { emptyForm, formFromEntry, IEntryForm, shareForm } from '../form';
-import { asApiError, IEditTarget, saveEntry } from '../save';
+import { formFromEntry, IEntryForm } from '../form';
+import { asApiError, saveEntry } from '../save';
 import { notifySharing } from '../share';
-import { useIdSuggestion } from '../useIdSuggestion';
+import { useIdFromTitle } from '../useIdFromTitle';
+import { useWizardModel } from '../useWizardModel';
+import { wizardText } from '../wizardText';
 import { BasicInfo } from './BasicInfo';
 import { Deployment } from './Deployment';
 import { NotebookSection } from './NotebookSection';
@@ -36,51 +40,22 @@ export interface IWizardFormProps {
 const INVALID_SELECTOR = '[aria-invalid="true"], [data-sme-invalid="true"]';
 
 /**
- * The wizard's form: sections, problems, and saving. The server checks the
- * form as the user types (a dry run of the save, ~300 ms after the last
- * change) and on save; its problems land on their fields.
+ * The wizard's form. The server checks the form as the user types (a dry
+ * run of the save, ~300 ms after the last change) and on save; its problems
+ * land on their fields.
  */
 export function WizardForm(props: IWizardFormProps): JSX.Element {
   const { client, trans, options, kind, entry, idPrefix } = props;
   const { notebookPath } = props;
   const editing = entry !== undefined;
   const sharing = !editing && notebookPath !== undefined;
-  // What is being edited: read by the dry run, changed by a reload.
-  const target = React.useRef<IEditTarget | null>(
-    entry ? { id: entry.id, version: entry.version } : null
-  );
-  const [wizard] = React.useState(() => {
-    const validation = new ValidationClient(client.serverSettings);
-    return new FormModel<IEntryForm>({
-      value: entry
-        ? formFromEntry(entry)
-        : notebookPath !== undefined
-          ? shareForm(notebookPath)
-          : emptyForm(kind),
-      fields: visibleFields,
-      aliases: ALIASES,
-      resolve: resolveEnvironment,
-      // "Share notebook…" uploads on save; its route has no dry run.
-      validate: sharing
-        ? undefined
-        : (form, signal) => {
-            const body = bodyFromForm(form);
-            const edited = target.current;
-            return edited
-              ? validation.replaceEntry(
-                  edited.id,
-                  { ...body, id: edited.id },
-                  edited.version,
-                  { signal }
-                )
-              : validation.createEntry(body, { signal });
-          }
-    });
+  const { wizard, target } = useWizardModel({
+    client,
+    kind,
+    entry,
+    notebookPath,
+    sharing
   });
-  // Not disposed on unmount: React may run this cleanup and mount again
-  // with the same state; a check on its way is dropped, nothing else held.
-  React.useEffect(() => () => wizard.cancelCheck(), [wizard]);
-  useForm(wizard);
   const form = wizard.value;
   const update = React.useCallback(
     (change: (form: IEntryForm) => IEntryForm) => wizard.update(change),
@@ -92,7 +67,6 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
   const formRef = React.useRef<HTMLFormElement>(null);
   const noticeRef = React.useRef<HTMLDivElement>(null);
   const titleRef = React.useRef<HTMLInputElement>(null);
-  const idEdited = React.useRef(false);
   const alive = React.useRef(true);
   React.useEffect(
     () => () => {
@@ -100,17 +74,14 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     },
     []
   );
-  const suggestion = useIdSuggestion(client, kind);
-
-  // A title prefilled from the notebook's name: ask for its free ID too.
-  React.useEffect(() => {
-    const title = form.title;
-    if (sharing && title.trim() !== '') {
-      suggestion.request(title, (id, asked) =>
-        update(f => (f.title === asked && !idEdited.current ? { ...f, id } : f))
-      );
-    }
-  }, []);
+  const { suggestion, onTitleChange, onIdChange } = useIdFromTitle({
+    client,
+    kind,
+    form,
+    update,
+    autoId: !editing,
+    sharing
+  });
 
   // Start in the Title field, unless the user went elsewhere meanwhile.
   React.useEffect(() => {
@@ -132,26 +103,6 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     first?.focus();
     first?.scrollIntoView?.({ block: 'center' });
   }, [focusRequest]);
-
-  const autoId = !editing;
-  const onTitleChange = (title: string): void => {
-    const auto = autoId && !idEdited.current;
-    // No title, no ID; else the ID stays until the server suggests one.
-    update(f => ({ ...f, title, id: auto && !title.trim() ? '' : f.id }));
-    if (auto) {
-      suggestion.request(title, (id, asked) =>
-        update(f => (f.title === asked && !idEdited.current ? { ...f, id } : f))
-      );
-    }
-  };
-  const onIdChange = (id: string): void => {
-    // Typed by hand: no more auto-filling (until the field is cleared).
-    idEdited.current = id.trim() !== '';
-    if (idEdited.current) {
-      suggestion.cancel();
-    }
-    update(f => ({ ...f, id }));
-  };
 
   const submit = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault();
@@ -228,33 +179,7 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     touch: path => wizard.touch(path)
   };
   const problems = wizard.errors.size + wizard.unplaced.length;
-  const heading = editing
-    ? trans.__('Edit %1', entry.title)
-    : sharing
-      ? trans.__('Share notebook')
-      : kind === 'model'
-        ? trans.__('Add model')
-        : trans.__('Add notebook');
-  const submitLabel = editing
-    ? trans.__('Save changes')
-    : sharing
-      ? trans.__('Share notebook')
-      : kind === 'model'
-        ? trans.__('Add model')
-        : trans.__('Add notebook');
-  const intro =
-    kind === 'model'
-      ? trans.__(
-          'Share a model with your team: what it is, how to train it, how to deploy it. Fields marked * are required.'
-        )
-      : sharing
-        ? trans.__(
-            'Share %1 with your team: it is uploaded to S3 and listed in the catalog. Fields marked * are required.',
-            notebookPath
-          )
-        : trans.__(
-            'Share a notebook with your team. Fields marked * are required.'
-          );
+  const text = wizardText(trans, { kind, entry, notebookPath, sharing });
 
   return (
     <WizardContext.Provider value={context}>
@@ -268,9 +193,9 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
       >
         <header className="sme-Wizard-header">
           <h1 id={`${idPrefix}-heading`} className="sme-Wizard-title">
-            {heading}
+            {text.heading}
           </h1>
-          <p className="sme-Wizard-intro">{intro}</p>
+          <p className="sme-Wizard-intro">{text.intro}</p>
         </header>
         <Notice
           ref={noticeRef}
@@ -327,7 +252,7 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
             className="jp-mod-styled jp-mod-accept sme-Wizard-submit"
             disabled={saving}
           >
-            {submitLabel}
+            {text.submitLabel}
           </button>
           <button
             type="button"
@@ -337,11 +262,7 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
             {trans.__('Cancel')}
           </button>
           <span className="sme-Wizard-status" role="status">
-            {saving
-              ? sharing
-                ? trans.__('Sharing…')
-                : trans.__('Saving…')
-              : ''}
+            {saving ? text.busyStatus : ''}
           </span>
         </footer>
       </form>
