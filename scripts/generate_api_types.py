@@ -2,7 +2,8 @@
 
 The pydantic models are the one source of every shape; the server turns them into its
 OpenAPI document (``shared_models_ext/api/openapi.py``), and ``openapi-typescript``
-turns that into the types the frontend's client uses (``src/api/types.ts`` names them).
+turns that into the types the frontend's client uses (``src/api/types.ts`` and
+``src/api/launchTypes.ts`` name them).
 
     python scripts/generate_api_types.py           # write src/api/schema.ts
     python scripts/generate_api_types.py --check   # fail if it is out of date (CI)
@@ -27,14 +28,48 @@ HEADER = (
 )
 
 
+def _refs(node: Any) -> set[str]:
+    """The names of the component schemas ``node`` refers to directly."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        found = {ref.rsplit("/", 1)[-1]} if isinstance(ref, str) else set()
+        for value in node.values():
+            found |= _refs(value)
+        return found
+    if isinstance(node, list):
+        return set().union(*(_refs(item) for item in node)) if node else set()
+    return set()
+
+
+def sent_schemas(document: dict[str, Any]) -> set[str]:
+    """The component schemas a response holds, directly or nested."""
+    schemas = document.get("components", {}).get("schemas", {})
+    pending = {
+        name
+        for item in document.get("paths", {}).values()
+        for operation in item.values()
+        if isinstance(operation, dict)
+        for name in _refs(operation.get("responses", {}))
+    }
+    found: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name not in found and name in schemas:
+            found.add(name)
+            pending |= _refs(schemas[name])
+    return found
+
+
 def as_sent(document: dict[str, Any]) -> dict[str, Any]:
-    """The document with every property of every model required: the types describe
-    what the server sends, and it serialises every field of a model (pydantic's
-    validation schemas leave a field with a default optional, as a request may omit
-    it; the frontend's request bodies are typed in ``src/api/types.ts``)."""
-    for schema in document.get("components", {}).get("schemas", {}).values():
+    """The document with every property of every model a response holds required: the
+    types describe what the server sends, and it serialises every field of a model
+    (pydantic's validation schemas leave a field with a default optional, as a request
+    may omit it). A model only requests hold (a body the frontend builds) keeps the
+    server's own ``required``: its other fields may be left out."""
+    sent = sent_schemas(document)
+    for name, schema in document.get("components", {}).get("schemas", {}).items():
         properties = schema.get("properties", {})
-        if properties:
+        if properties and name in sent:
             schema["required"] = list(properties)
     return document
 
@@ -48,7 +83,15 @@ def generate() -> str:
         source, output = Path(tmp, "openapi.json"), Path(tmp, "schema.ts")
         source.write_text(json.dumps(as_sent(build_openapi("/"))), encoding="utf-8")
         subprocess.run(
-            [str(BIN / "openapi-typescript"), str(source), "--output", str(output)],
+            # A default makes no field present: a request may leave it out (as_sent()
+            # marks what a response always holds).
+            [
+                str(BIN / "openapi-typescript"),
+                str(source),
+                "--output",
+                str(output),
+                "--default-non-nullable=false",
+            ],
             check=True,
             capture_output=True,
         )

@@ -4,6 +4,7 @@ moto lacks: StopTrainingJob, job status changes, AWS errors)."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -137,6 +138,27 @@ async def test_export_without_a_role_names_the_role(api: Client) -> None:
     response = await api.get(f"entries/{entry['id']}/training-job-request")
     assert response.status == 400
     assert detail_locs(response) == [["role_arn"]]
+
+
+async def test_launch_names_are_the_defaults_made_now(api: Client) -> None:
+    """What the Train and Deploy dialogs show and send: the server's default names."""
+    entry = await trainable_entry(api)
+    response = await api.get(f"entries/{entry['id']}/launch-names")
+    assert response.status == 200, response.body
+    assert set(response.body) == {"training_job", "endpoint"}
+    stamp = r"\d{8}-\d{6}-\d{3}"
+    assert re.fullmatch(f"{entry['id']}-{stamp}", response.body["training_job"])
+    assert re.fullmatch(f"{entry['id']}-{stamp}", response.body["endpoint"])
+
+    long_id = "churn-" + "x" * 57  # 63 characters: shortened so the name fits SageMaker's 63
+    await trainable_entry(api, title="Long", id=long_id)
+    names = (await api.get(f"entries/{long_id}/launch-names")).body
+    assert len(names["training_job"]) == 63
+    assert re.fullmatch(f"{long_id[:43]}-{stamp}", names["training_job"])
+
+    missing = await api.get("entries/no-such-entry/launch-names")
+    assert missing.status == 404
+    assert missing.error["code"] == "not_found"
 
 
 @pytest.mark.parametrize(

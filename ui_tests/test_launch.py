@@ -335,6 +335,8 @@ def test_export_training_job_json(lab_page: Page, lab_server: LabServer) -> None
     region = open_panel(page)
     entry_card(region).get_by_role("button", name="Train", exact=True).click()
     train = dialog(page, f"Train {TITLE}")
+    # The server's default name, once it arrives (GET /entries/{id}/launch-names).
+    expect(field(train, "Job name")).to_have_value(JOB_NAME)
     job_name = field(train, "Job name").input_value()
     field(train, "IAM role ARN").fill(ROLE)
     field(train, "max_depth").fill("9")

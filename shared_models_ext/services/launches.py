@@ -37,6 +37,7 @@ from ..domain.models.launch import (
     DeploymentCreated,
     DeploymentStatus,
     Launch,
+    LaunchNames,
     LaunchPage,
     LaunchQuery,
     TrainingJobLaunched,
@@ -55,7 +56,7 @@ from ..training import (
     launched_from,
     training_job_status,
 )
-from ..training.rules import is_valid_name
+from ..training.rules import default_name, is_valid_name
 from .catalog import Catalog
 
 
@@ -79,6 +80,14 @@ class Launcher:
         self._open_store = open_store
         self._default_role_arn = default_role_arn or None
         self._clock = clock
+
+    # -- names -----------------------------------------------------------------
+
+    def launch_names(self, viewer: str, entry_id: str) -> LaunchNames:
+        """The names a launch of the entry ``viewer`` can see gets by default, now."""
+        entry = self._catalog.get(viewer, entry_id)
+        name = default_name(entry.id, self._clock())
+        return LaunchNames(training_job=name, endpoint=name)
 
     # -- training --------------------------------------------------------------
 

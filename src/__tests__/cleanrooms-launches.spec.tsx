@@ -23,9 +23,7 @@ const ALGORITHM: ILaunch = {
   entry_title: 'Churn',
   arn: 'arn:aws:cleanrooms-ml:eu-west-1:123456789012:configured-model-algorithm/abc',
   region: 'eu-west-1',
-  created_at: '2026-12-01T10:00:00Z',
-  console_url:
-    'https://eu-west-1.console.aws.amazon.com/cleanrooms/home?region=eu-west-1#/configured-model-algorithms/abc'
+  created_at: '2026-12-01T10:00:00Z'
 };
 
 const ASSOCIATION: ILaunch = {
@@ -79,7 +77,10 @@ describe('Clean Rooms ML registrations in My launches', () => {
         'churn-assoc',
         'https://eu-west-1.console.aws.amazon.com/cleanrooms/home?region=eu-west-1'
       ],
-      ['churn-model', ALGORITHM.console_url]
+      [
+        'churn-model',
+        'https://eu-west-1.console.aws.amazon.com/cleanrooms/home?region=eu-west-1'
+      ]
     ]);
     expect(links[0].target).toBe('_blank');
     expect(links[0].rel).toContain('noopener');
@@ -94,17 +95,12 @@ describe('Clean Rooms ML registrations in My launches', () => {
     model.dispose();
   });
 
-  it('falls back to the console of the launch’s service and region', () => {
-    expect(consoleUrl({ ...ALGORITHM, console_url: null })).toBe(
+  it('links to the console of the launch’s service, in its region', () => {
+    expect(consoleUrl(ALGORITHM)).toBe(
       'https://eu-west-1.console.aws.amazon.com/cleanrooms/home?region=eu-west-1'
     );
     expect(
-      consoleUrl({
-        ...ALGORITHM,
-        kind: 'hub-content',
-        name: 'team/churn',
-        console_url: undefined
-      })
+      consoleUrl({ ...ALGORITHM, kind: 'hub-content', name: 'team/churn' })
     ).toBe(
       'https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1'
     );

@@ -36,7 +36,9 @@ const MISMATCH: IDatasetCheck = {
   problems: [
     'The training data has 3 columns and the validation data has 2.',
     'Missing from the validation data: income.'
-  ]
+  ],
+  training_object: 's3://b/train/part-0.csv',
+  validation_object: 's3://b/valid/part-0.csv'
 };
 const NOT_CSV: IDatasetCheck = {
   ok: false,
@@ -45,6 +47,7 @@ const NOT_CSV: IDatasetCheck = {
   problems: [
     'The validation data at s3://b/img/ cannot be checked: no CSV file was found there (only CSV data can be checked).'
   ],
+  training_object: 's3://b/train/part-0.csv',
   validation_object: null
 };
 

@@ -3,10 +3,12 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { filterChips, kindLabel } from '../catalog/filters';
 import { Vocabulary } from '../common/labels';
 import type { IOptions } from '../api/types';
+import { OPTIONS as WIZARD_OPTIONS } from './wizard-fixtures';
 
 const trans = nullTranslator.load('shared_models_ext');
 
-const OPTIONS = {
+const OPTIONS: IOptions = {
+  ...WIZARD_OPTIONS,
   kinds: [],
   data_types: [
     { id: 'tabular', label: 'Tabular' },
@@ -22,7 +24,7 @@ const OPTIONS = {
   column_types: [],
   image_sources: [{ id: 'dlc', label: 'Deep Learning Container' }],
   instance_types: { training: [], inference: [] }
-} as IOptions;
+};
 
 describe('filterChips', () => {
   it('labels each active filter, in display order', () => {

@@ -13,7 +13,7 @@ export const DLC: IDeepLearningContainers = {
             version: '2.6.0',
             python: ['py312'],
             processors: {
-              cpu: { os: 'ubuntu22.04' },
+              cpu: { os: 'ubuntu22.04', cuda: null },
               gpu: { os: 'ubuntu22.04', cuda: 'cu126' }
             }
           },
@@ -30,7 +30,7 @@ export const DLC: IDeepLearningContainers = {
           {
             version: '2.6.0',
             python: ['py312'],
-            processors: { cpu: { os: 'ubuntu22.04' } }
+            processors: { cpu: { os: 'ubuntu22.04', cuda: null } }
           }
         ]
       }
@@ -45,7 +45,7 @@ export const DLC: IDeepLearningContainers = {
           {
             version: '1.7-1',
             python: ['py3'],
-            processors: { cpu: { os: 'ubuntu20.04' } }
+            processors: { cpu: { os: 'ubuntu20.04', cuda: null } }
           }
         ]
       }

@@ -14,12 +14,7 @@ import {
   IContentsSaver,
   saveNewFile
 } from '../launch/exportFile';
-import {
-  cloudWatchUrl,
-  defaultName,
-  formatDuration,
-  regionOfArn
-} from '../launch/format';
+import { cloudWatchUrl, formatDuration, regionOfArn } from '../launch/format';
 import { describeRange, formatNumber } from '../launch/hyperparameters';
 import {
   deploymentChoices,
@@ -125,7 +120,6 @@ describe('Deep Learning Container choice', () => {
 
   it('finds the table in GET /options, or says there is none', () => {
     expect(dlcTable({ deep_learning_containers: DLC })).toBe(DLC);
-    expect(dlcTable({})).toBeNull();
     expect(dlcTable(null)).toBeNull();
   });
 });
@@ -243,18 +237,7 @@ describe('the Train and Deploy forms', () => {
   });
 });
 
-describe('names', () => {
-  it('default to <entry id>-<UTC timestamp>, at most 63 characters', () => {
-    const now = new Date(Date.UTC(2026, 10, 21, 10, 0, 5, 7));
-    expect(defaultName('churn', now)).toBe('churn-20261121-100005-007');
-    const long = defaultName('a'.repeat(40) + '-b'.repeat(20), now);
-    expect(long.length).toBeLessThanOrEqual(63);
-    // A stem cut at a hyphen loses it.
-    expect(defaultName('a'.repeat(42) + '-xyz', now)).toBe(
-      'a'.repeat(42) + '-20261121-100005-007'
-    );
-  });
-
+describe('ARNs', () => {
   it('read the region of an ARN', () => {
     expect(
       regionOfArn('arn:aws:sagemaker:eu-west-1:123456789012:training-job/x')

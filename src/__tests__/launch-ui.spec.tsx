@@ -75,6 +75,12 @@ const ENTRY = makeEntry({
   inference: INFERENCE
 }) as IEntry & { training: ITrainingSpec; inference: IInferenceSpec };
 
+/** `GET /entries/churn/launch-names`. */
+const NAMES = {
+  training_job: 'churn-20261121-100000-123',
+  endpoint: 'churn-20261121-100000-124'
+};
+
 const REQUEST = {
   TrainingJobName: 'churn-20261121-100000-000',
   HyperParameters: { epochs: '10', sagemaker_program: 'train.py' },
@@ -194,20 +200,8 @@ describe('the Train dialog', () => {
     const { settings } = routedSettings(
       async (url, request): Promise<ICanned> => {
         const path = apiPath(url);
-        if (path === 'entries/churn/training-job-request') {
-          // No default role on the server: the name is made here.
-          return {
-            status: 400,
-            body: json({
-              error: {
-                code: 'invalid',
-                message: 'role_arn is invalid',
-                details: [
-                  { loc: ['role_arn'], msg: 'choose the IAM execution role' }
-                ]
-              }
-            })
-          };
+        if (path === 'entries/churn/launch-names') {
+          return { status: 200, body: json(NAMES) };
         }
         expect(path).toBe('entries/churn/training-jobs');
         const body = await request.clone().json();
@@ -260,9 +254,9 @@ describe('the Train dialog', () => {
     });
     await waitFor(() => dialogNode() !== null);
     expect(dialogNode()!.getAttribute('aria-label')).toBe('Train Churn');
-    await waitFor(() => byLabel('Job name') !== null);
+    // The server's default name, once it arrives.
+    await waitFor(() => byLabel('Job name')?.value === NAMES.training_job);
     const name = byLabel('Job name');
-    expect(name.value).toMatch(/^churn-\d{8}-\d{6}-\d{3}$/);
     expect(byLabel<HTMLSelectElement>('Instance type').value).toBe(
       'ml.m5.xlarge'
     );
@@ -309,10 +303,70 @@ describe('the Train dialog', () => {
     });
   });
 
+  it('asks for the name again when its answer was lost, and sends the same name on a retry', async () => {
+    const posts: unknown[] = [];
+    let namesAsked = 0;
+    const { settings } = routedSettings(
+      async (url, request): Promise<ICanned> => {
+        const path = apiPath(url);
+        if (path === 'entries/churn/launch-names') {
+          namesAsked++;
+          return namesAsked === 1
+            ? { status: 503, body: json({ error: { code: 'unavailable' } }) }
+            : { status: 200, body: json(NAMES) };
+        }
+        if (url.searchParams.get('dry_run') === 'true') {
+          return { status: 200, body: json({ ok: true }) };
+        }
+        posts.push(await request.clone().json());
+        // The first launch's answer is lost.
+        return posts.length === 1
+          ? { status: 502, body: json({ error: { code: 'upstream' } }) }
+          : {
+              status: 201,
+              body: json({
+                job_name: NAMES.training_job,
+                arn: 'arn:x',
+                status: 'InProgress'
+              })
+            };
+      }
+    );
+    const closed = showTrainDialog({
+      entry: ENTRY,
+      client: new LaunchClient(settings),
+      trans,
+      checkDelay: 5,
+      onStarted: jest.fn(),
+      onExport: jest.fn()
+    });
+    // The dialog opens without the name (its answer failed).
+    await waitFor(() => byLabel('Job name') !== null);
+    await waitFor(() => namesAsked === 1);
+    expect(byLabel('Job name').value).toBe('');
+    footerButton('Start training').click();
+    await waitFor(() => posts.length === 1);
+    expect(namesAsked).toBe(2);
+    expect(byLabel('Job name').value).toBe(NAMES.training_job);
+    await waitFor(() => !footerButton('Start training').disabled);
+    footerButton('Start training').click();
+    await closed;
+    expect(posts).toHaveLength(2);
+    expect(posts.map(body => (body as { job_name: string }).job_name)).toEqual([
+      NAMES.training_job,
+      NAMES.training_job
+    ]);
+    expect(namesAsked).toBe(2);
+  });
+
   it('exports the request with the dialog’s choices', async () => {
-    const { settings, requests } = routedSettings(() => ({
+    const { settings, requests } = routedSettings(url => ({
       status: 200,
-      body: json(REQUEST)
+      body: json(
+        apiPath(url) === 'entries/churn/launch-names'
+          ? { training_job: REQUEST.TrainingJobName, endpoint: 'e' }
+          : REQUEST
+      )
     }));
     const onExport = jest.fn(async () => 'training_job.json');
     const closed = showTrainDialog({
@@ -353,16 +407,20 @@ describe('the Deploy dialog', () => {
   });
 
   it('shows a 503 plainly and keeps the dialog open', async () => {
-    const { settings } = routedSettings(() => ({
-      status: 503,
-      body: json({
-        error: {
-          code: 'unavailable',
-          message:
-            'No AWS credentials or region are configured for the Jupyter server.'
-        }
-      })
-    }));
+    const { settings } = routedSettings(url =>
+      apiPath(url) === 'entries/churn/launch-names'
+        ? { status: 200, body: json(NAMES) }
+        : {
+            status: 503,
+            body: json({
+              error: {
+                code: 'unavailable',
+                message:
+                  'No AWS credentials or region are configured for the Jupyter server.'
+              }
+            })
+          }
+    );
     void showDeployDialog({
       entry: ENTRY,
       client: new LaunchClient(settings),
@@ -371,8 +429,7 @@ describe('the Deploy dialog', () => {
     });
     await waitFor(() => dialogNode() !== null);
     expect(dialogNode()!.getAttribute('aria-label')).toBe('Deploy Churn');
-    await waitFor(() => byLabel('Endpoint name') !== null);
-    expect(byLabel('Endpoint name').value).toMatch(/^churn-\d{8}-/);
+    await waitFor(() => byLabel('Endpoint name')?.value === NAMES.endpoint);
     footerButton('Deploy').click();
     await waitFor(() => document.querySelector('[role="alert"]') !== null);
     expect(document.querySelector('[role="alert"]')!.textContent).toContain(

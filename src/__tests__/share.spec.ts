@@ -1,14 +1,22 @@
+import { Dialog } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 
+import { SharedModelsClient } from '../api/catalog';
 import {
   canShareWithCanvas,
-  MAX_CANVAS_USERS,
   parseUserList,
   toFormValue,
   toShare
 } from '../sharing/ShareForm';
-import { toEntryInput } from '../sharing/dialog';
-import { makeEntry } from './helpers';
+import { shareEntry, toEntryInput } from '../sharing/dialog';
+import {
+  apiPath,
+  ICanned,
+  json,
+  makeEntry,
+  routedSettings,
+  waitFor
+} from './helpers';
 
 const trans = nullTranslator.load('shared_models_ext');
 
@@ -40,13 +48,12 @@ describe('the Share… form', () => {
       data_type: 'tabular',
       owner: 'alice'
     } as const;
-    const { share, problems } = toShare(
-      { organization: true, users: 'alice bob', canvasUsers: 'c1, c2' },
-      tabular,
-      trans
-    );
-    expect(problems).toEqual([]);
-    expect(share).toEqual({
+    expect(
+      toShare(
+        { organization: true, users: 'alice bob', canvasUsers: 'c1, c2' },
+        tabular
+      )
+    ).toEqual({
       organization: true,
       users: ['bob'],
       canvas_users: ['c1', 'c2']
@@ -55,25 +62,9 @@ describe('the Share… form', () => {
     expect(
       toShare(
         { organization: false, users: '', canvasUsers: 'c1' },
-        { ...tabular, data_type: 'text' },
-        trans
-      ).share.canvas_users
+        { ...tabular, data_type: 'text' }
+      ).canvas_users
     ).toEqual([]);
-  });
-
-  it('refuses more Canvas users than allowed', () => {
-    const names = Array.from(
-      { length: MAX_CANVAS_USERS + 1 },
-      (_, i) => `u${i}`
-    );
-    const { problems } = toShare(
-      { organization: false, users: '', canvasUsers: names.join(' ') },
-      { kind: 'model', data_type: 'tabular', owner: 'alice' },
-      trans
-    );
-    expect(problems).toEqual([
-      'Share with at most 23 Canvas users (24 given).'
-    ]);
   });
 
   it('round-trips a share through the form', () => {
@@ -108,5 +99,185 @@ describe('the Share… form', () => {
     });
     expect(body).not.toHaveProperty('owner');
     expect(body).not.toHaveProperty('version');
+  });
+});
+
+describe('the Share… dialog', () => {
+  afterEach(() => {
+    Dialog.flush();
+    document.body.innerHTML = '';
+  });
+
+  const byLabel = (label: string): HTMLTextAreaElement => {
+    const node = Array.from(document.querySelectorAll('label')).find(
+      item => item.textContent === label
+    );
+    return document.getElementById(
+      node?.getAttribute('for') ?? ''
+    ) as HTMLTextAreaElement;
+  };
+  const describedBy = (control: HTMLElement): string =>
+    (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map(id => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+  const type = (input: HTMLTextAreaElement, value: string): void => {
+    Object.getOwnPropertyDescriptor(
+      HTMLTextAreaElement.prototype,
+      'value'
+    )!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const save = () =>
+    Array.from(
+      document.querySelectorAll<HTMLButtonElement>('.jp-Dialog-footer button')
+    )
+      .find(button => button.textContent?.trim() === 'Save')!
+      .click();
+
+  it('shows the served limits, and the server’s 400 on the field, as typed and on save', async () => {
+    const entry = makeEntry({
+      id: 'churn',
+      data_type: 'tabular',
+      task: 'tabular-classification',
+      owner: 'alice',
+      version: 3
+    });
+    const saves: Request[] = [];
+    const { settings } = routedSettings(
+      async (url, request): Promise<ICanned> => {
+        expect(`${request.method} ${apiPath(url)}`).toBe('PUT entries/churn');
+        const body = await request.clone().json();
+        // The server's rule (its limit is served in GET /options → rules).
+        if (body.share.canvas_users.length > 2) {
+          return {
+            status: 400,
+            body: json({
+              error: {
+                code: 'invalid',
+                message: 'share.canvas_users is invalid',
+                details: [
+                  {
+                    loc: ['share', 'canvas_users'],
+                    msg: 'at most 2 Canvas users are allowed (3 given)'
+                  }
+                ]
+              }
+            })
+          };
+        }
+        if (url.searchParams.get('dry_run') === 'true') {
+          return { status: 200, body: json({ ok: true }) };
+        }
+        saves.push(request.clone());
+        return {
+          status: 200,
+          body: json({ ...entry, share: body.share, version: 4 })
+        };
+      }
+    );
+    const saved = shareEntry({
+      client: new SharedModelsClient({ serverSettings: settings }),
+      entry,
+      rules: { max_users: 100, max_canvas_users: 2, max_user_name_length: 256 },
+      trans,
+      checkDelay: 5
+    });
+    await waitFor(() => byLabel('Share with SageMaker Canvas users') !== null);
+    const canvas = byLabel('Share with SageMaker Canvas users');
+    expect(describedBy(canvas)).toContain('at most 2');
+    expect(describedBy(byLabel('Share with people'))).toContain('at most 100');
+
+    type(canvas, 'c1 c2 c3');
+    await waitFor(() => canvas.getAttribute('aria-invalid') === 'true');
+    expect(describedBy(canvas)).toContain(
+      'at most 2 Canvas users are allowed (3 given)'
+    );
+    save();
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(saves).toEqual([]); // nothing saved while a field is wrong
+    expect(document.querySelector('.jp-Dialog')).not.toBeNull();
+
+    type(canvas, 'c1, c2');
+    await waitFor(() => canvas.getAttribute('aria-invalid') === null);
+    save();
+    const result = await saved;
+    expect(result?.share.canvas_users).toEqual(['c1', 'c2']);
+    expect(saves).toHaveLength(1);
+    expect(saves[0].headers.get('If-Match')).toBe('"3"');
+    expect((await saves[0].json()).share).toEqual({
+      organization: entry.share.organization,
+      users: [],
+      canvas_users: ['c1', 'c2']
+    });
+  });
+
+  it('offers to reload a stale entry and shows the dialog again, the choices kept', async () => {
+    const entry = makeEntry({
+      id: 'churn',
+      title: 'Churn',
+      data_type: 'tabular',
+      task: 'tabular-classification',
+      owner: 'alice',
+      version: 1
+    });
+    const latest = { ...entry, title: 'Churn v2', version: 2 };
+    const puts: Array<{ version: string | null; share: unknown }> = [];
+    const { settings } = routedSettings(
+      async (url, request): Promise<ICanned> => {
+        if (request.method === 'GET') {
+          expect(apiPath(url)).toBe('entries/churn');
+          return { status: 200, body: json(latest) };
+        }
+        if (url.searchParams.get('dry_run') === 'true') {
+          return { status: 200, body: json({ ok: true }) };
+        }
+        const version = request.headers.get('If-Match');
+        const body = await request.clone().json();
+        puts.push({ version, share: body.share });
+        return version === '"1"'
+          ? {
+              status: 412,
+              body: json({
+                error: { code: 'precondition_failed', message: 'stale' }
+              })
+            }
+          : {
+              status: 200,
+              body: json({ ...latest, share: body.share, version: 3 })
+            };
+      }
+    );
+    const saved = shareEntry({
+      client: new SharedModelsClient({ serverSettings: settings }),
+      entry,
+      trans,
+      checkDelay: 5
+    });
+    const dialogTitled = (text: string) =>
+      Array.from(document.querySelectorAll('.jp-Dialog')).find(node =>
+        node.textContent?.includes(text)
+      );
+    await waitFor(() => dialogTitled('Share “Churn”') !== undefined);
+    type(byLabel('Share with people'), 'bob');
+    save();
+    await waitFor(
+      () => dialogTitled('“Churn” was changed by someone else') !== undefined
+    );
+    Array.from(
+      document.querySelectorAll<HTMLButtonElement>('.jp-Dialog-footer button')
+    )
+      .find(button => button.textContent?.trim() === 'Reload')!
+      .click();
+    await waitFor(() => dialogTitled('Share “Churn v2”') !== undefined);
+    expect(byLabel('Share with people').value).toBe('bob');
+    save();
+    expect((await saved)?.version).toBe(3);
+    expect(puts.map(put => put.version)).toEqual(['"1"', '"2"']);
+    expect(puts[1].share).toEqual({
+      organization: entry.share.organization,
+      users: ['bob'],
+      canvas_users: []
+    });
   });
 });

@@ -1,5 +1,6 @@
 /** Entries and options shaped like the server's, for the wizard's tests. */
 import type { IEntry, IOptions } from '../api/types';
+import { DLC } from './launch-fixtures';
 
 export const DLC_URI =
   '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.3.0-cpu-py311-ubuntu20.04-sagemaker';
@@ -161,6 +162,7 @@ export const OPTIONS: IOptions = {
       }
     ]
   },
+  deep_learning_containers: DLC,
   // The shape of GET /options → rules (the values are the server's to serve).
   rules: {
     keywords: { separator_pattern: '[\\s,]', max_count: 50, max_length: 255 },

@@ -1,6 +1,7 @@
 import { ApiClient, IRequestOptions, route } from './client';
 import type {
   ICleanRoomsAlgorithmPage,
+  ICleanRoomsAlgorithmQuery,
   ICleanRoomsDryRun,
   ICleanRoomsRegistered,
   ICleanRoomsRegistration,
@@ -10,7 +11,7 @@ import type {
   IHubPublication,
   IHubPublicationList,
   IHubQuery
-} from '../destinations/types';
+} from './destinationTypes';
 
 /**
  * The typed client of the destination routes: Clean Rooms ML registration
@@ -44,7 +45,7 @@ export class DestinationsClient extends ApiClient {
 
   /** `GET /cleanrooms-algorithms`: the algorithms the user registered. */
   cleanRoomsAlgorithms(
-    query: IHubQuery = {},
+    query: ICleanRoomsAlgorithmQuery = {},
     options: IRequestOptions = {}
   ): Promise<ICleanRoomsAlgorithmPage> {
     return this.get('cleanrooms-algorithms', { ...query }, options);

@@ -6,19 +6,12 @@ import type {
   IDeploymentStatus,
   IDlcImage,
   IDlcImageQuery,
+  IDryRunOk,
   IEcrImageList,
   IEcrRepositoryList,
+  ILaunchNames,
   ILaunchPage,
   ILaunchQuery,
-  ITrainingChoices,
-  ITrainingJobLaunched,
-  ITrainingJobList,
-  ITrainingJobListQuery,
-  ITrainingJobStatus,
-  ITrainingJobStopping
-} from '../launch/types';
-import type {
-  IDryRunOk,
   ILocalRunLog,
   ILocalRunPage,
   ILocalRunQuery,
@@ -26,8 +19,14 @@ import type {
   ILocalRunStatus,
   IStartLocalRun,
   ISyntheticDataRequest,
-  ISyntheticDataWritten
-} from '../local-runs/types';
+  ISyntheticDataWritten,
+  ITrainingChoices,
+  ITrainingJobLaunched,
+  ITrainingJobList,
+  ITrainingJobListQuery,
+  ITrainingJobStatus,
+  ITrainingJobStopping
+} from './launchTypes';
 
 /**
  * The typed client of the launch routes of the Shared models API: training
@@ -63,6 +62,18 @@ export class LaunchClient extends ApiClient {
     options: IRequestOptions = {}
   ): Promise<IDlcImage> {
     return this.get('dlc-image', { ...query }, options);
+  }
+
+  /**
+   * `GET /entries/{id}/launch-names`: the names a training job and a
+   * deployment of the entry get by default, made by the server now. A dialog
+   * shows one and sends it, so a retry after a lost answer launches once.
+   */
+  launchNames(
+    entryId: string,
+    options: IRequestOptions = {}
+  ): Promise<ILaunchNames> {
+    return this.get(route('entries', entryId, 'launch-names'), {}, options);
   }
 
   /**

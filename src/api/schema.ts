@@ -1446,6 +1446,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entries/{entry_id}/launch-names': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The names a training job and a deployment of the entry get when the request names none, made now: <entry id>-<UTC timestamp>, at most 63 characters. The Train and Deploy dialogs show them and send the one shown, so a retry launches once */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description An entry ID: lowercase letters, digits and hyphens (README.md) */
+          entry_id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The names a training job and a deployment of the entry get when the request names none, made now: <entry id>-<UTC timestamp>, at most 63 characters. The Train and Deploy dialogs show them and send the one shown, so a retry launches once */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LaunchNames'];
+          };
+        };
+        /** @description forbidden: not authenticated, not authorised, or not the owner */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not_found: no such entry, job, endpoint, run, file or object visible to you */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/entries/{entry_id}/training-job-request': {
     parameters: {
       query?: never;
@@ -3213,9 +3270,9 @@ export interface components {
        * Description
        * @default
        */
-      description: string;
+      description?: string;
       /** @default null */
-      privacy_configuration:
+      privacy_configuration?:
         components['schemas']['PrivacyConfiguration'] | null;
     };
     /** AlgorithmRegistered */
@@ -3365,7 +3422,7 @@ export interface components {
        * @description A CloudWatch Logs filter pattern; only matching lines are kept
        * @default null
        */
-      filter_pattern: string | null;
+      filter_pattern?: string | null;
     };
     /**
      * ContinuousHyperparameter
@@ -3406,24 +3463,24 @@ export interface components {
        * @description Default: <entry id>-<UTC timestamp>
        * @default null
        */
-      endpoint_name: string | null;
+      endpoint_name?: string | null;
       /**
        * Role Arn
        * @description Default: the sagemaker_role_arn setting
        * @default null
        */
-      role_arn: string | null;
+      role_arn?: string | null;
       /**
        * Instance Type
        * @description One of the entry's inference instance types
        * @default null
        */
-      instance_type: string | null;
+      instance_type?: string | null;
       /**
        * Instance Count
        * @default 1
        */
-      instance_count: number;
+      instance_count?: number;
     };
     /**
      * CreateEntry
@@ -3441,7 +3498,7 @@ export interface components {
        * Description
        * @default
        */
-      description: string;
+      description?: string;
       /**
        * Data Type
        * @enum {string}
@@ -3493,20 +3550,20 @@ export interface components {
        * Keywords
        * @description A list of keywords or one string; whitespace and commas separate keywords. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones (GET /options: rules.keywords). At most 50, each at most 255 characters.
        */
-      keywords: string[] | string;
-      share: components['schemas']['Share'];
+      keywords?: string[] | string;
+      share?: components['schemas']['Share'];
       /** @default null */
-      training: components['schemas']['TrainingSpec'] | null;
+      training?: components['schemas']['TrainingSpec'] | null;
       /** @default null */
-      inference: components['schemas']['InferenceSpec'] | null;
+      inference?: components['schemas']['InferenceSpec'] | null;
       /** @default null */
-      notebook: components['schemas']['NotebookRef'] | null;
+      notebook?: components['schemas']['NotebookRef'] | null;
       /**
        * Id
        * @description Derived from the title when omitted
        * @default null
        */
-      id: string | null;
+      id?: string | null;
     };
     /**
      * CreateHub
@@ -3524,9 +3581,9 @@ export interface components {
        * Display Name
        * @default null
        */
-      display_name: string | null;
+      display_name?: string | null;
       /** Search Keywords */
-      search_keywords: string[];
+      search_keywords?: string[];
     };
     /**
      * CreateTrainingJobRequest
@@ -4293,6 +4350,28 @@ export interface components {
        */
       created_at: string;
     };
+    /**
+     * LaunchNames
+     * @description ``GET /entries/{id}/launch-names``: the names a launch of the entry gets when it
+     *     names none, made now (``<entry id>-<UTC timestamp>``, at most 63 characters).
+     *
+     *     A dialog shows them and sends the one it showed, so that a retry after a lost answer
+     *     sends the same name and launches once.
+     */
+    LaunchNames: {
+      /**
+       * Training Job
+       * @description A job_name for a training job
+       * @example churn-xgboost-20261121-100000-123
+       */
+      training_job: string;
+      /**
+       * Endpoint
+       * @description An endpoint_name for a deployment (its model and endpoint configuration)
+       * @example churn-xgboost-20261121-100000-123
+       */
+      endpoint: string;
+    };
     /** LaunchPage */
     LaunchPage: {
       /** Items */
@@ -4316,24 +4395,24 @@ export interface components {
        * @description Default: <entry id>-<UTC timestamp>
        * @default null
        */
-      job_name: string | null;
+      job_name?: string | null;
       /**
        * Role Arn
        * @description Default: the sagemaker_role_arn setting
        * @default null
        */
-      role_arn: string | null;
+      role_arn?: string | null;
       /**
        * Instance Type
        * @description One of the entry's instance types; default: its default
        * @default null
        */
-      instance_type: string | null;
+      instance_type?: string | null;
       /**
        * Instance Count
        * @default 1
        */
-      instance_count: number;
+      instance_count?: number;
       /**
        * Hyperparameters
        * @example {
@@ -4341,7 +4420,7 @@ export interface components {
        *       "lr": "0.01"
        *     }
        */
-      hyperparameters: {
+      hyperparameters?: {
         [key: string]: string;
       };
     };
@@ -4593,7 +4672,7 @@ export interface components {
        * Directory
        * @default
        */
-      directory: string;
+      directory?: string;
     };
     /** OpenedNotebook */
     OpenedNotebook: {
@@ -4653,25 +4732,25 @@ export interface components {
      */
     PrivacyConfiguration: {
       /** @default null */
-      container_logs: components['schemas']['ContainerLogs'] | null;
+      container_logs?: components['schemas']['ContainerLogs'] | null;
       /**
        * Metrics Noise Level
        * @description Noise added to the container's metrics (containerMetrics)
        * @default null
        */
-      metrics_noise_level: ('HIGH' | 'MEDIUM' | 'LOW' | 'NONE') | null;
+      metrics_noise_level?: ('HIGH' | 'MEDIUM' | 'LOW' | 'NONE') | null;
       /**
        * Max Artifact Size Gb
        * @description Largest trained model artifact, in GB
        * @default null
        */
-      max_artifact_size_gb: number | null;
+      max_artifact_size_gb?: number | null;
       /**
        * Max Output Size Gb
        * @description Largest inference job output, in GB
        * @default null
        */
-      max_output_size_gb: number | null;
+      max_output_size_gb?: number | null;
     };
     /**
      * PublishToHub
@@ -4702,29 +4781,29 @@ export interface components {
        * @description Default: the cleanrooms_role_arn setting
        * @default null
        */
-      role_arn: string | null;
+      role_arn?: string | null;
       /**
        * Description
        * @default
        */
-      description: string;
+      description?: string;
       /**
        * Entrypoint
        * @default null
        */
-      entrypoint: string[] | null;
+      entrypoint?: string[] | null;
       /**
        * Arguments
        * @default null
        */
-      arguments: string[] | null;
+      arguments?: string[] | null;
       /**
        * Kms Key Arn
        * @default null
        */
-      kms_key_arn: string | null;
+      kms_key_arn?: string | null;
       /** @default null */
-      association: components['schemas']['AlgorithmAssociation'] | null;
+      association?: components['schemas']['AlgorithmAssociation'] | null;
     };
     /** RegisteredAlgorithm */
     RegisteredAlgorithm: {
@@ -4789,7 +4868,7 @@ export interface components {
        * Description
        * @default
        */
-      description: string;
+      description?: string;
       /**
        * Data Type
        * @enum {string}
@@ -4841,40 +4920,40 @@ export interface components {
        * Keywords
        * @description A list of keywords or one string; whitespace and commas separate keywords. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones (GET /options: rules.keywords). At most 50, each at most 255 characters.
        */
-      keywords: string[] | string;
-      share: components['schemas']['Share'];
+      keywords?: string[] | string;
+      share?: components['schemas']['Share'];
       /** @default null */
-      training: components['schemas']['TrainingSpec'] | null;
+      training?: components['schemas']['TrainingSpec'] | null;
       /** @default null */
-      inference: components['schemas']['InferenceSpec'] | null;
+      inference?: components['schemas']['InferenceSpec'] | null;
       /** @default null */
-      notebook: components['schemas']['NotebookRef'] | null;
+      notebook?: components['schemas']['NotebookRef'] | null;
       /**
        * Id
        * @description Derived from the title when omitted
        * @default null
        */
-      id: string | null;
+      id?: string | null;
       /**
        * Owner
        * @default null
        */
-      owner: string | null;
+      owner?: string | null;
       /**
        * Created At
        * @default null
        */
-      created_at: string | null;
+      created_at?: string | null;
       /**
        * Updated At
        * @default null
        */
-      updated_at: string | null;
+      updated_at?: string | null;
       /**
        * Version
        * @default null
        */
-      version: number | null;
+      version?: number | null;
     };
     /** ResourceConfigShape */
     ResourceConfigShape: {
@@ -4981,7 +5060,7 @@ export interface components {
        * @description An s3://…/name.ipynb object, or a prefix to upload <entry id>.ipynb under. Default: the share_notebooks_to setting.
        * @default null
        */
-      s3_uri: string | null;
+      s3_uri?: string | null;
     } & {
       [key: string]: unknown;
     };
@@ -5016,7 +5095,7 @@ export interface components {
        *       "lr": "0.01"
        *     }
        */
-      hyperparameters: {
+      hyperparameters?: {
         [key: string]: string;
       };
       /**
@@ -5024,12 +5103,12 @@ export interface components {
        * @description One of the entry's instance types (SM_CURRENT_INSTANCE_TYPE); default: its default
        * @default null
        */
-      instance_type: string | null;
+      instance_type?: string | null;
       /**
        * Channels
        * @description Per channel: a workspace folder, an s3:// URI or 'synthetic'. A channel left out uses the entry's own S3 URI.
        */
-      channels: {
+      channels?: {
         [key: string]: string;
       };
       /**
@@ -5037,37 +5116,37 @@ export interface components {
        * @description Rows of each synthetic channel; given alone, every channel is synthetic
        * @default null
        */
-      synthetic_rows: number | null;
+      synthetic_rows?: number | null;
       /**
        * Seed
        * @description Seed of the synthetic data (same seed, same bytes)
        * @default 0
        */
-      seed: number;
+      seed?: number;
       /**
        * Python
        * @description The name of a Jupyter kernelspec whose Python runs the script; default: the server's Python
        * @default null
        */
-      python: string | null;
+      python?: string | null;
       /**
        * Install Requirements
        * @description Run `python -m pip install -r requirements.txt` from code/ first
        * @default false
        */
-      install_requirements: boolean;
+      install_requirements?: boolean;
       /**
        * Code
        * @description The training code: a workspace file or folder, or an s3:// URI (.tar.gz or .py); default: the entry's script location
        * @default null
        */
-      code: string | null;
+      code?: string | null;
       /**
        * Output
        * @description Where model.tar.gz and output.tar.gz go: a workspace folder or an s3:// prefix (laid out as <output>/<run id>/output/); default: the workspace folder shared-models-runs
        * @default null
        */
-      output: string | null;
+      output?: string | null;
     };
     /** StatusTransition */
     StatusTransition: {
@@ -5108,13 +5187,13 @@ export interface components {
        * Seed
        * @default 0
        */
-      seed: number;
+      seed?: number;
       /**
        * Directory
        * @description Workspace folder (default: the workspace root)
        * @default
        */
-      directory: string;
+      directory?: string;
     };
     /** SyntheticDataWritten */
     SyntheticDataWritten: {
@@ -5395,7 +5474,7 @@ export interface components {
        * Description
        * @default
        */
-      description: string;
+      description?: string;
       /**
        * Data Type
        * @enum {string}
@@ -5447,18 +5526,18 @@ export interface components {
        * Keywords
        * @description A list of keywords or one string; whitespace and commas separate keywords. Split on every separator (whitespace as Python's str.isspace() defines it, and the comma), strip each item, lowercase it, drop empty items and keep the first of repeated ones (GET /options: rules.keywords). At most 50, each at most 255 characters.
        */
-      keywords: string[] | string;
-      share: components['schemas']['Share'];
+      keywords?: string[] | string;
+      share?: components['schemas']['Share'];
       /** @default null */
-      training: components['schemas']['TrainingSpec'] | null;
+      training?: components['schemas']['TrainingSpec'] | null;
       /** @default null */
-      inference: components['schemas']['InferenceSpec'] | null;
+      inference?: components['schemas']['InferenceSpec'] | null;
       /**
        * Id
        * @description Derived from the title when omitted
        * @default null
        */
-      id: string | null;
+      id?: string | null;
       /** Path */
       path: string;
       /**
@@ -5466,7 +5545,7 @@ export interface components {
        * @description An s3://…/name.ipynb object, or a prefix to upload <entry id>.ipynb under. Default: the share_notebooks_to setting.
        * @default null
        */
-      s3_uri: string | null;
+      s3_uri?: string | null;
     };
   };
   responses: never;

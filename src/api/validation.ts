@@ -1,10 +1,13 @@
 import { ServerConnection } from '@jupyterlab/services';
 
-import type { ICleanRoomsRegistration } from '../destinations/types';
-import type { IDeploymentChoices, ITrainingChoices } from '../launch/types';
-import type { IStartLocalRun } from '../local-runs/types';
+import type { ICleanRoomsRegistration } from './destinationTypes';
+import type {
+  IDeploymentChoices,
+  IStartLocalRun,
+  ITrainingChoices
+} from './launchTypes';
 import { requestAPI } from './request';
-import type { IEntryInput } from './types';
+import type { IEntryInput, Schemas } from './types';
 
 /** Per-call options of a dry run. */
 export interface IValidationOptions {
@@ -13,13 +16,11 @@ export interface IValidationOptions {
 }
 
 /**
- * The server's verdict on a request that passed every check: `{"ok": true}`,
- * with the warnings of the routes that have some (Clean Rooms ML).
+ * The server's verdict on a request that passed every check: `{"ok": true}`
+ * (`DryRunOk`), with the warnings of the routes that have some (Clean Rooms
+ * ML's `RegistrationCheck`).
  */
-export interface IValidationOk {
-  ok?: boolean;
-  warnings?: string[];
-}
+export type IValidationOk = Partial<Schemas['RegistrationCheck']>;
 
 /**
  * The dry runs of the forms' requests: each is the real request with

@@ -145,7 +145,13 @@ export function addCommands(options: ICommandsOptions): void {
         return;
       }
       const { shareEntry } = await import('../sharing/dialog');
-      const saved = await shareEntry({ client: model.client, entry, trans });
+      const options = model.options;
+      const saved = await shareEntry({
+        client: model.client,
+        entry,
+        rules: options.status === 'ready' ? options.value.rules.share : null,
+        trans
+      });
       if (saved) {
         onSaved(saved, false);
         Notification.success(

@@ -1,7 +1,9 @@
 /**
- * The Train and Deploy dialogs: prefilled from the entry, checked by the
- * server as the user types (`?dry_run=true`, debounced) and on launch: its
- * 400 details land on their fields and the dialog stays open.
+ * The Train and Deploy dialogs: prefilled from the entry and with the
+ * server's default name (`GET /entries/{id}/launch-names`, once it arrives:
+ * `launchName.ts`), checked by the server as the user types (`?dry_run=true`,
+ * debounced) and on launch: its 400 details land on their fields and the
+ * dialog stays open.
  */
 import { Dialog, Notification } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
@@ -15,10 +17,11 @@ import type { LaunchClient } from '../api/launches';
 import { ValidationClient } from '../api/validation';
 import { DeployForm } from './components/DeployForm';
 import { TrainForm } from './components/TrainForm';
-import { defaultName } from './format';
+import { serverName } from './launchName';
 import {
   checkBeforeSubmit,
   focusFirstProblem,
+  prepareForm,
   runDialog,
   submitLaunch,
   SubmitDialog
@@ -63,24 +66,6 @@ export interface ITrainDialogOptions {
   onExport: (request: ICreateTrainingJobRequest) => Promise<string>;
 }
 
-/**
- * The job name the dialog starts with: the one `GET …/training-job-request`
- * gives, or (when the server cannot build the request yet, e.g. no default
- * role) the same default made here: `<entry id>-<UTC timestamp>`.
- */
-export async function initialJobName(
-  client: LaunchClient,
-  entryId: string,
-  now: () => Date = () => new Date()
-): Promise<string> {
-  try {
-    const request = await client.trainingJobRequest(entryId);
-    return request.TrainingJobName;
-  } catch {
-    return defaultName(entryId, now());
-  }
-}
-
 /** The Train dialog: resolves when it closes. */
 export async function showTrainDialog(
   options: ITrainDialogOptions
@@ -88,11 +73,11 @@ export async function showTrainDialog(
   const { entry, client, trans, onStarted, onExport } = options;
   const spec = entry.training;
   const instanceLabel = options.instanceLabel ?? ((id: string) => id);
-  const jobName = await initialJobName(client, entry.id);
   const validation = new ValidationClient(client.serverSettings);
   const keys = trainFieldKeys(spec);
   const state = new FormModel({
-    value: trainFormValue(spec, jobName, options.hyperparameters),
+    // The job name is the server's, once it arrives (`launchName.ts`).
+    value: trainFormValue(spec, '', options.hyperparameters),
     fields: () => keys,
     validate: (value, signal) =>
       validation.trainingJob(entry.id, trainingChoices(value), { signal }),
@@ -111,11 +96,15 @@ export async function showTrainDialog(
   );
   body.addClass('sme-LaunchDialog-body');
   body.disposed.connect(() => state.dispose());
+  const named = serverName(state, 'job_name', async () => {
+    return (await client.launchNames(entry.id)).training_job;
+  });
 
   const start = (): Promise<boolean> =>
     submitLaunch({
       state,
       body,
+      prepare: named,
       choices: trainingChoices,
       nameOf: choices => choices.job_name ?? '',
       send: choices => client.startTrainingJob(entry.id, choices),
@@ -130,6 +119,9 @@ export async function showTrainDialog(
     });
 
   const exportRequest = async (): Promise<boolean> => {
+    if (!(await prepareForm(state, body, named))) {
+      return false;
+    }
     if (!(await checkBeforeSubmit(state, body.node))) {
       return false;
     }
@@ -207,7 +199,8 @@ export async function showDeployDialog(
   const instanceLabel = options.instanceLabel ?? ((id: string) => id);
   const validation = new ValidationClient(client.serverSettings);
   const state = new FormModel({
-    value: deployFormValue(entry.id, spec),
+    // The endpoint name is the server's, once it arrives (`launchName.ts`).
+    value: deployFormValue(spec),
     fields: () => DEPLOY_FIELD_KEYS,
     validate: (value, signal) =>
       validation.deployment(entry.id, deploymentChoices(value), { signal }),
@@ -225,11 +218,15 @@ export async function showDeployDialog(
   );
   body.addClass('sme-LaunchDialog-body');
   body.disposed.connect(() => state.dispose());
+  const named = serverName(state, 'endpoint_name', async () => {
+    return (await client.launchNames(entry.id)).endpoint;
+  });
 
   const deploy = (): Promise<boolean> =>
     submitLaunch({
       state,
       body,
+      prepare: named,
       choices: deploymentChoices,
       nameOf: choices => choices.endpoint_name ?? '',
       send: choices => client.deploy(entry.id, choices),

@@ -49,33 +49,6 @@ export function cloudWatchUrl(
   return `https://${host}/cloudwatch/home?region=${region}#${fragment}`;
 }
 
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
-
-/** `20261121-100000-123`: UTC, to the millisecond. */
-export function timestamp(now: Date): string {
-  const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(
-    now.getUTCDate()
-  )}`;
-  const time = `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(
-    now.getUTCSeconds()
-  )}`;
-  return `${date}-${time}-${pad(now.getUTCMilliseconds(), 3)}`;
-}
-
-/**
- * A fresh name for what a dialog launches, `<entry id>-<timestamp>`, picked
- * here so that a retry after a lost answer sends the same name (and launches
- * once). Not a rule: the server checks the name as it checks any other; the
- * entry ID is shortened only so the name fits SageMaker's 63 characters.
- */
-export function defaultName(entryId: string, now: Date = new Date()): string {
-  const stamp = timestamp(now);
-  const stem = entryId.slice(0, 63 - stamp.length - 1).replace(/-+$/, '');
-  return stem ? `${stem}-${stamp}` : stamp;
-}
-
 /** The AWS region of an ARN (`arn:aws:sagemaker:us-east-1:…`); '' when none. */
 export function regionOfArn(arn: string): string {
   return arn.split(':')[3] ?? '';

@@ -129,11 +129,38 @@ export async function checkBeforeSubmit<V>(
   return false;
 }
 
+/**
+ * Run a dialog's `prepare` step: true when it went through (or there is
+ * none), else its failure is on the form and the focus on the first problem.
+ */
+export async function prepareForm<V>(
+  state: FormModel<V>,
+  body: ReactWidget,
+  prepare?: () => Promise<void>
+): Promise<boolean> {
+  if (!prepare) {
+    return true;
+  }
+  try {
+    await prepare();
+    return true;
+  } catch (reason) {
+    state.showFailure(reason);
+    focusFirstProblem(body.node);
+    return false;
+  }
+}
+
 /** How a dialog launches something (a training job, an endpoint). */
 export interface ILaunchRequest<V, C, R> {
   state: FormModel<V>;
   /** The dialog's body (where the focus goes to a problem). */
   body: ReactWidget;
+  /**
+   * Awaited before anything else (e.g. the server's default name put into
+   * the form, `launchName.ts`); a rejection is shown on the form.
+   */
+  prepare?: () => Promise<void>;
   /** The request's body, from the form's value. */
   choices: (value: V) => C;
   /** The name the user chose (job or endpoint name). */
@@ -155,6 +182,9 @@ export async function submitLaunch<V, C, R>(
   launch: ILaunchRequest<V, C, R>
 ): Promise<boolean> {
   const { state, body } = launch;
+  if (!(await prepareForm(state, body, launch.prepare))) {
+    return false;
+  }
   if (!(await checkBeforeSubmit(state, body.node))) {
     return false;
   }

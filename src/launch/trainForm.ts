@@ -6,7 +6,6 @@
  */
 import type { IInferenceSpec, ITrainingSpec } from '../api/types';
 import { numberOrText } from '../common/form';
-import { defaultName } from './format';
 import { defaultValues } from './hyperparameters';
 import type { IDeploymentChoices, ITrainingChoices } from './types';
 
@@ -58,16 +57,15 @@ function knownValues(
 }
 
 /**
- * The Deploy form of an entry, with a fresh endpoint name (chosen here, so
- * that a retry after a lost answer sends the same name and deploys once).
+ * The Deploy form of an entry, with the given endpoint name (the server's
+ * default name, `GET /entries/{id}/launch-names`; '' until it arrives).
  */
 export function deployFormValue(
-  entryId: string,
   spec: IInferenceSpec,
-  now: Date = new Date()
+  endpointName = ''
 ): IDeployFormValue {
   return {
-    endpoint_name: defaultName(entryId, now),
+    endpoint_name: endpointName,
     role_arn: '',
     instance_type: spec.default_instance_type ?? spec.instance_types[0] ?? '',
     instance_count: '1'
@@ -82,7 +80,7 @@ export function trainingChoices(value: ITrainFormValue): ITrainingChoices {
   const choices: ITrainingChoices = {
     job_name: value.job_name.trim(),
     instance_type: value.instance_type,
-    instance_count: numberOrText(value.instance_count) as number,
+    instance_count: numberOrText(value.instance_count),
     hyperparameters: { ...value.hyperparameters }
   };
   const role = value.role_arn.trim();
@@ -97,7 +95,7 @@ export function deploymentChoices(value: IDeployFormValue): IDeploymentChoices {
   const choices: IDeploymentChoices = {
     endpoint_name: value.endpoint_name.trim(),
     instance_type: value.instance_type,
-    instance_count: numberOrText(value.instance_count) as number
+    instance_count: numberOrText(value.instance_count)
   };
   const role = value.role_arn.trim();
   if (role) {

@@ -107,8 +107,8 @@ export function startLocalRunBody(value: IRunFormValue): IStartLocalRun {
   }
   if (usesSynthetic(value)) {
     // Text that is no number goes as typed: the server says what it expects.
-    body.synthetic_rows = numberOrText(value.synthetic_rows) as number;
-    body.seed = numberOrText(value.seed) as number;
+    body.synthetic_rows = numberOrText(value.synthetic_rows);
+    body.seed = numberOrText(value.seed);
   }
   if (value.python) {
     body.python = value.python;

@@ -1,13 +1,13 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { IEntry, IShare } from '../api/types';
+import type { IEntry, IRules, IShare } from '../api/types';
+import type { FormModel } from '../common/form';
+import { FieldFrame, fieldDescription } from '../common/form/FieldFrame';
+import { useForm } from '../common/form/useForm';
 
-/** At most this many SageMaker Canvas users per share. */
-export const MAX_CANVAS_USERS = 23;
-
-/** At most this many named users per share (the server's limit). */
-export const MAX_SHARED_USERS = 100;
+/** The served limits of a share (`GET /options` → `rules.share`). */
+export type IShareRules = IRules['share'];
 
 /** User names from free text: split on commas and white space, each once. */
 export function parseUserList(text: string): string[] {
@@ -32,6 +32,30 @@ export interface IShareFormValue {
   canvasUsers: string;
 }
 
+/**
+ * Where the server's details land: the paths of the share in the body of
+ * `PUT /entries/{id}` (`["share", "users", 3]` lands on `share.users`).
+ */
+export const SHARE_KEYS = {
+  organization: 'share.organization',
+  users: 'share.users',
+  canvasUsers: 'share.canvas_users'
+} as const satisfies Record<keyof IShareFormValue, string>;
+
+/**
+ * The paths of the fields that show the server's problems (the others go
+ * above the fields): the users, and the Canvas users when they may be named.
+ */
+export function shareFields(
+  entry: Pick<IEntry, 'kind' | 'data_type'>
+): ReadonlySet<string> {
+  return new Set(
+    canShareWithCanvas(entry)
+      ? [SHARE_KEYS.users, SHARE_KEYS.canvasUsers]
+      : [SHARE_KEYS.users]
+  );
+}
+
 /** The form's value of a share. */
 export function toFormValue(share: IShare): IShareFormValue {
   return {
@@ -42,68 +66,101 @@ export function toFormValue(share: IShare): IShareFormValue {
 }
 
 /**
- * The share a form value stands for, or the problems that stop it. The
- * owner is never listed (they always see their entries).
+ * The share a form value stands for. The owner is never listed (they always
+ * see their entries). No rule is checked here: the server says what is wrong
+ * (too many users, a name nobody can have…) on the field it is about.
  */
 export function toShare(
   value: IShareFormValue,
-  entry: Pick<IEntry, 'kind' | 'data_type' | 'owner'>,
+  entry: Pick<IEntry, 'kind' | 'data_type' | 'owner'>
+): IShare {
+  return {
+    organization: value.organization,
+    users: parseUserList(value.users).filter(user => user !== entry.owner),
+    canvas_users: canShareWithCanvas(entry)
+      ? parseUserList(value.canvasUsers)
+      : []
+  };
+}
+
+/** The hints of the user fields, with the served limits once they are known. */
+export function shareHints(
+  rules: IShareRules | null,
   trans: TranslationBundle
-): { share: IShare; problems: string[] } {
-  const users = parseUserList(value.users).filter(user => user !== entry.owner);
-  const canvasUsers = canShareWithCanvas(entry)
-    ? parseUserList(value.canvasUsers)
-    : [];
-  const problems: string[] = [];
-  if (users.length > MAX_SHARED_USERS) {
-    problems.push(
-      trans.__(
-        'Share with at most %1 people (%2 given).',
-        MAX_SHARED_USERS,
-        users.length
-      )
-    );
-  }
-  if (canvasUsers.length > MAX_CANVAS_USERS) {
-    problems.push(
-      trans.__(
-        'Share with at most %1 Canvas users (%2 given).',
-        MAX_CANVAS_USERS,
-        canvasUsers.length
-      )
-    );
+): { users: string; canvasUsers: string } {
+  if (!rules) {
+    return {
+      users: trans.__(
+        'User names, separated by commas or spaces. They find it under Shared with me.'
+      ),
+      canvasUsers: trans.__('Canvas user names, separated by commas or spaces.')
+    };
   }
   return {
-    share: {
-      organization: value.organization,
-      users,
-      canvas_users: canvasUsers
-    },
-    problems
+    users: trans.__(
+      'User names, at most %1, separated by commas or spaces. They find it under Shared with me.',
+      rules.max_users
+    ),
+    canvasUsers: trans.__(
+      'Canvas user names, at most %1, separated by commas or spaces.',
+      rules.max_canvas_users
+    )
   };
 }
 
 export interface IShareFormProps {
   entry: Pick<IEntry, 'kind' | 'data_type' | 'id'>;
-  initial: IShareFormValue;
-  /** Why the last attempt was refused, if it was. */
-  problems: ReadonlyArray<string>;
-  /** Called with every change (the dialog reads the latest value). */
-  onChange: (value: IShareFormValue) => void;
+  /** The form's state: its value, and the server's problems with it. */
+  state: FormModel<IShareFormValue>;
+  /** The served limits, for the hints (null: not loaded). */
+  rules: IShareRules | null;
   trans: TranslationBundle;
 }
 
 /** The body of the Share… dialog: organization, people, Canvas users. */
 export function ShareForm(props: IShareFormProps): JSX.Element {
-  const { entry, initial, problems, onChange, trans } = props;
-  const [value, setValue] = React.useState(initial);
+  const { entry, rules, trans } = props;
+  const state = useForm(props.state);
+  const value = state.value;
   const canvas = canShareWithCanvas(entry);
   const id = `sme-share-${entry.id}`;
+  const hints = shareHints(rules, trans);
+  const problems = state.summary;
 
-  const update = (change: Partial<IShareFormValue>): void => {
-    const next = { ...value, ...change };
-    setValue(next);
-    onChange(next);
+  const text = (
+    key: 'users' | 'canvasUsers',
+    label: string,
+    hint: string,
+    disabled: boolean
+  ): JSX.Element => {
+    const path = SHARE_KEYS[key];
+    const fieldId = `${id}-${key === 'users' ? 'users' : 'canvas'}`;
+    const error = disabled ? undefined : state.errorOf(path);
+    const { describedBy } = fieldDescription(fieldId, hint, error);
+    return (
+      <FieldFrame
+        id={fieldId}
+        label={label}
+        hint={hint}
+        error={error}
+        className="sme-ShareForm-field"
+      >
+        <textarea
+          id={fieldId}
+          className="sme-ShareForm-input"
+          rows={2}
+          value={disabled ? '' : value[key]}
+          disabled={disabled || state.busy}
+          spellCheck={false}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          onChange={event =>
+            state.update({ [key]: event.currentTarget.value }, [path])
+          }
+          onBlur={() => state.touch(path)}
+        />
+      </FieldFrame>
+    );
   };
 
   return (
@@ -119,8 +176,11 @@ export function ShareForm(props: IShareFormProps): JSX.Element {
         <input
           type="checkbox"
           checked={value.organization}
+          disabled={state.busy}
           onChange={event =>
-            update({ organization: event.currentTarget.checked })
+            state.update({ organization: event.currentTarget.checked }, [
+              SHARE_KEYS.organization
+            ])
           }
         />
         {trans.__('Share with my organization')}
@@ -128,44 +188,15 @@ export function ShareForm(props: IShareFormProps): JSX.Element {
       <p className="sme-ShareForm-hint">
         {trans.__('Everyone finds it under Shared by my organization.')}
       </p>
-
-      <label className="sme-ShareForm-label" htmlFor={`${id}-users`}>
-        {trans.__('Share with people')}
-      </label>
-      <textarea
-        id={`${id}-users`}
-        className="sme-ShareForm-input"
-        rows={2}
-        value={value.users}
-        aria-describedby={`${id}-users-hint`}
-        onChange={event => update({ users: event.currentTarget.value })}
-      />
-      <p id={`${id}-users-hint`} className="sme-ShareForm-hint">
-        {trans.__(
-          'User names, separated by commas or spaces. They find it under Shared with me.'
-        )}
-      </p>
-
-      <label className="sme-ShareForm-label" htmlFor={`${id}-canvas`}>
-        {trans.__('Share with SageMaker Canvas users')}
-      </label>
-      <textarea
-        id={`${id}-canvas`}
-        className="sme-ShareForm-input"
-        rows={2}
-        value={canvas ? value.canvasUsers : ''}
-        disabled={!canvas}
-        aria-describedby={`${id}-canvas-hint`}
-        onChange={event => update({ canvasUsers: event.currentTarget.value })}
-      />
-      <p id={`${id}-canvas-hint`} className="sme-ShareForm-hint">
-        {canvas
-          ? trans.__(
-              'Canvas user names, at most %1, separated by commas or spaces.',
-              MAX_CANVAS_USERS
-            )
-          : trans.__('Only tabular models can be shared with Canvas users.')}
-      </p>
+      {text('users', trans.__('Share with people'), hints.users, false)}
+      {text(
+        'canvasUsers',
+        trans.__('Share with SageMaker Canvas users'),
+        canvas
+          ? hints.canvasUsers
+          : trans.__('Only tabular models can be shared with Canvas users.'),
+        !canvas
+      )}
     </div>
   );
 }

@@ -1,13 +1,28 @@
-import { Dialog, showDialog, showErrorMessage } from '@jupyterlab/apputils';
+import { Dialog, showErrorMessage } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { SharedModelsClient } from '../api/catalog';
-import { IShareFormValue, ShareForm, toFormValue, toShare } from './ShareForm';
+import { ValidationClient } from '../api/validation';
+import {
+  IShareFormValue,
+  IShareRules,
+  ShareForm,
+  shareFields,
+  toFormValue,
+  toShare
+} from './ShareForm';
 import { asApiError } from '../common/errors';
+import { FormModel } from '../common/form';
 import type { IEntry, IEntryInput } from '../api/types';
 import { confirmReload } from '../catalog/deleteDialog';
+import {
+  checkBeforeSubmit,
+  focusFirstProblem,
+  runDialog,
+  SubmitDialog
+} from '../launch/submitDialog';
 
 /** The body of `PUT /entries/{id}` that keeps everything of `entry`. */
 export function toEntryInput(entry: IEntry): IEntryInput {
@@ -31,11 +46,17 @@ export interface IShareOptions {
   client: SharedModelsClient;
   /** The entry as last loaded (its version guards the save). */
   entry: IEntry;
+  /** The served limits of a share, for the hints (null: not loaded). */
+  rules?: IShareRules | null;
   trans: TranslationBundle;
+  /** How long typing pauses before the server checks the form (ms). */
+  checkDelay?: number;
 }
 
 /**
  * The Share… dialog: change who sees an entry and save it with `If-Match`.
+ * The server checks the share as the user types (`PUT …?dry_run=true`) and on
+ * save; its 400 details land on their fields and the dialog stays open.
  *
  * Resolves with the saved entry, or null when the user gave up. When someone
  * else changed the entry meanwhile (412), offers to reload it and shows the
@@ -47,98 +68,104 @@ export async function shareEntry(
   const { client, trans } = options;
   let entry = options.entry;
   let value = toFormValue(entry.share);
-  let problems: string[] = [];
   for (;;) {
-    const result = await showDialog<IShareFormValue>({
-      title: trans.__('Share “%1”', entry.title),
-      body: new ShareBody(entry, value, problems, trans),
-      buttons: [
-        Dialog.cancelButton({ label: trans.__('Cancel') }),
-        Dialog.okButton({ label: trans.__('Save') })
-      ]
-    });
-    if (!result.button.accept || result.value === null) {
+    const outcome = await showShareDialog(options, entry, value);
+    if (outcome === null || 'saved' in outcome) {
+      return outcome?.saved ?? null;
+    }
+    value = outcome.stale;
+    if (!(await confirmReload(entry.title, trans))) {
       return null;
     }
-    value = result.value;
-    const checked = toShare(value, entry, trans);
-    problems = checked.problems;
-    if (problems.length > 0) {
-      continue;
-    }
     try {
-      return await client.replaceEntry(
-        entry.id,
-        { ...toEntryInput(entry), share: checked.share },
-        entry.version
-      );
-    } catch (reason) {
-      const error = asApiError(reason);
-      if (error.status === 412) {
-        if (!(await confirmReload(entry.title, trans))) {
-          return null;
-        }
-        try {
-          entry = await client.getEntry(entry.id);
-        } catch (again) {
-          await showErrorMessage(
-            trans.__('Could not reload “%1”', entry.title),
-            asApiError(again)
-          );
-          return null;
-        }
-        continue;
-      }
-      if (error.status === 400 && error.details.length > 0) {
-        problems = error.details.map(detail => detail.msg);
-        continue;
-      }
+      entry = await client.getEntry(entry.id);
+    } catch (again) {
       await showErrorMessage(
-        trans.__('Could not change the sharing of “%1”', entry.title),
-        error
+        trans.__('Could not reload “%1”', entry.title),
+        asApiError(again)
       );
       return null;
     }
   }
 }
 
-/** The dialog body: the share form, whose latest value the dialog reads. */
-class ShareBody
-  extends ReactWidget
-  implements Dialog.IBodyWidget<IShareFormValue>
-{
-  constructor(
-    entry: IEntry,
-    initial: IShareFormValue,
-    problems: string[],
-    trans: TranslationBundle
-  ) {
-    super();
-    this.addClass('sme-ShareDialog');
-    this._entry = entry;
-    this._value = initial;
-    this._problems = problems;
-    this._trans = trans;
-  }
+/** How one Share… dialog ended: saved, or stale (412) with the user's choices. */
+type ShareOutcome = { saved: IEntry } | { stale: IShareFormValue } | null;
 
-  getValue(): IShareFormValue {
-    return this._value;
-  }
+/** One Share… dialog on `entry`, starting from `initial`. */
+async function showShareDialog(
+  options: IShareOptions,
+  entry: IEntry,
+  initial: IShareFormValue
+): Promise<ShareOutcome> {
+  const { client, trans } = options;
+  const validation = new ValidationClient(client.serverSettings);
+  const request = (value: IShareFormValue): IEntryInput => ({
+    ...toEntryInput(entry),
+    share: toShare(value, entry)
+  });
+  const fields = shareFields(entry);
+  const state = new FormModel<IShareFormValue>({
+    value: initial,
+    fields: () => fields,
+    validate: (value, signal) =>
+      validation.replaceEntry(entry.id, request(value), entry.version, {
+        signal
+      }),
+    delay: options.checkDelay
+  });
+  const body = ReactWidget.create(
+    React.createElement(ShareForm, {
+      entry,
+      state,
+      rules: options.rules ?? null,
+      trans
+    })
+  );
+  body.addClass('sme-ShareDialog');
+  body.disposed.connect(() => state.dispose());
 
-  protected render(): JSX.Element {
-    return React.createElement(ShareForm, {
-      entry: this._entry,
-      initial: this._value,
-      problems: this._problems,
-      onChange: value => {
-        this._value = value;
-      },
-      trans: this._trans
-    });
-  }
+  let outcome: ShareOutcome = null;
+  const save = async (): Promise<boolean> => {
+    if (!(await checkBeforeSubmit(state, body.node))) {
+      return false;
+    }
+    state.busy = true;
+    try {
+      outcome = {
+        saved: await client.replaceEntry(
+          entry.id,
+          request(state.value),
+          entry.version
+        )
+      };
+      return true;
+    } catch (reason) {
+      const error = asApiError(reason);
+      if (error.status === 412) {
+        outcome = { stale: state.value };
+        return true;
+      }
+      state.showFailure(error);
+      focusFirstProblem(body.node);
+      return false;
+    } finally {
+      state.busy = false;
+    }
+  };
 
-  private _entry: IEntry;
-  private _problems: string[];
-  private _trans: TranslationBundle;
-  private _value: IShareFormValue;
+  const dialog = new SubmitDialog<void>({
+    title: trans.__('Share “%1”', entry.title),
+    body,
+    buttons: [
+      Dialog.cancelButton({ label: trans.__('Cancel') }),
+      Dialog.okButton({ label: trans.__('Save') })
+    ],
+    defaultButton: 1,
+    hasClose: true,
+    focusNodeSelector: 'input',
+    onButton: () => save()
+  });
+  await runDialog(dialog, body);
+  return outcome;
 }

@@ -1,4 +1,4 @@
-"""Deployments (endpoints) and "my launches".
+"""Deployments (endpoints), the default names of launches, and "my launches".
 
 A deployment takes ``?dry_run=true``: its three requests are built and checked, nothing
 is sent to AWS (docs/api.md).
@@ -48,3 +48,10 @@ class LaunchesHandler(SharedModelsHandler):
     async def get(self) -> None:
         query = self.parse_query(LaunchQuery)
         self.send_json(await self.run(self.services.launcher.launches, self.me, query))
+
+
+class LaunchNamesHandler(SharedModelsHandler):
+    @web.authenticated
+    @authorized
+    async def get(self, entry_id: str) -> None:
+        self.send_json(await self.run(self.services.launcher.launch_names, self.me, entry_id))

@@ -13,6 +13,7 @@ from ...domain.models import (
     EcrImageList,
     EcrImagesQuery,
     EcrRepositoryList,
+    LaunchNames,
     LaunchPage,
     LaunchQuery,
     LaunchTrainingJob,
@@ -25,7 +26,12 @@ from ...domain.models import (
 )
 from ...domain.models.dry_run import DryRunOk, DryRunQuery
 from ..handlers.containers import DlcImageHandler, EcrImagesHandler
-from ..handlers.deployments import DeploymentHandler, EntryDeploymentsHandler, LaunchesHandler
+from ..handlers.deployments import (
+    DeploymentHandler,
+    EntryDeploymentsHandler,
+    LaunchesHandler,
+    LaunchNamesHandler,
+)
 from ..handlers.training import (
     EntryTrainingJobsHandler,
     StopTrainingJobHandler,
@@ -71,6 +77,16 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         query=DlcImageQuery,
         errors=(400,),
         aws=True,
+    ),
+    Operation(
+        "get",
+        "/entries/{entry_id}/launch-names",
+        LaunchNamesHandler,
+        "The names a training job and a deployment of the entry get when the request names "
+        "none, made now: <entry id>-<UTC timestamp>, at most 63 characters. The Train and "
+        "Deploy dialogs show them and send the one shown, so a retry launches once",
+        LaunchNames,
+        errors=(404,),
     ),
     Operation(
         "get",

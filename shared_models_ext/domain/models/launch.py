@@ -85,6 +85,22 @@ class LaunchTrainingJob(QueryModel):
     hyperparameters: HyperparameterOverrides = Field(default_factory=dict)
 
 
+class LaunchNames(BaseModel):
+    """``GET /entries/{id}/launch-names``: the names a launch of the entry gets when it
+    names none, made now (``<entry id>-<UTC timestamp>``, at most 63 characters).
+
+    A dialog shows them and sends the one it showed, so that a retry after a lost answer
+    sends the same name and launches once."""
+
+    training_job: str = Field(
+        examples=["churn-xgboost-20261121-100000-123"], description="A job_name for a training job"
+    )
+    endpoint: str = Field(
+        examples=["churn-xgboost-20261121-100000-123"],
+        description="An endpoint_name for a deployment (its model and endpoint configuration)",
+    )
+
+
 class TrainingJobLaunched(BaseModel):
     job_name: str
     arn: str

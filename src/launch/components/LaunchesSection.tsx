@@ -222,14 +222,10 @@ function LaunchItem(props: {
 }
 
 /**
- * The AWS console page of a registration: the server's link, else the
- * console of its service (Clean Rooms, or SageMaker for hub content) in its
- * region.
+ * The AWS console page of a registration: the console of its service (Clean
+ * Rooms, or SageMaker for hub content) in its region.
  */
 export function consoleUrl(launch: ILaunch): string {
-  if (launch.console_url) {
-    return launch.console_url;
-  }
   const region = encodeURIComponent(launch.region || 'us-east-1');
   const service = launch.kind === 'hub-content' ? 'sagemaker' : 'cleanrooms';
   return `https://${region}.console.aws.amazon.com/${service}/home?region=${region}`;

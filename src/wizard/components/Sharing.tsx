@@ -12,7 +12,7 @@ export interface ISharingProps {
 
 /** Organization-wide, named users, and Canvas users (tabular models only). */
 export function Sharing(props: ISharingProps): JSX.Element {
-  const { trans } = useWizard();
+  const { trans, options } = useWizard();
   const { form, onChange } = props;
   const share = form.share;
   const canvas = canvasAllowed(form);
@@ -46,7 +46,8 @@ export function Sharing(props: ISharingProps): JSX.Element {
         hint={
           canvas
             ? trans.__(
-                'SageMaker Canvas user names, separated by commas or spaces; at most 23.'
+                'SageMaker Canvas user names, separated by commas or spaces; at most %1.',
+                options.rules.share.max_canvas_users
               )
             : trans.__(
                 'Only tabular models can be shared with SageMaker Canvas users: choose the tabular data type to enable this.'
