@@ -1,19 +1,17 @@
-import { ServerConnection } from '@jupyterlab/services';
-
+import { ApiClient, IRequestOptions, route, withoutEmpty } from './client';
 import type { ICleanRoomsRegistration } from './destinationTypes';
 import type {
   IDeploymentChoices,
   IStartLocalRun,
   ITrainingChoices
 } from './launchTypes';
-import { requestAPI } from './request';
 import type { IEntryInput, Schemas } from './types';
 
-/** Per-call options of a dry run. */
-export interface IValidationOptions {
-  /** Abort the check (a newer one replaces it). */
-  signal?: AbortSignal;
-}
+/** Per-call options of a dry run (`signal`: a newer check replaces it). */
+export type IValidationOptions = IRequestOptions;
+
+/** The query flag of every dry run. */
+const DRY_RUN = { dry_run: true };
 
 /**
  * The server's verdict on a request that passed every check: `{"ok": true}`
@@ -30,19 +28,13 @@ export type IValidationOk = Partial<Schemas['RegistrationCheck']>;
  * (a 400 whose `details` name the fields). The server is the only place the
  * rules live: the forms place its answer, they do not judge.
  */
-export class ValidationClient {
-  constructor(serverSettings?: ServerConnection.ISettings) {
-    this.serverSettings = serverSettings ?? ServerConnection.makeSettings();
-  }
-
-  readonly serverSettings: ServerConnection.ISettings;
-
+export class ValidationClient extends ApiClient {
   /** `POST /entries?dry_run=true`: would this new entry be created? */
   createEntry(
     body: IEntryInput,
     options: IValidationOptions = {}
   ): Promise<IValidationOk> {
-    return this._send('entries', 'POST', body, options);
+    return this.post('entries', body, { ...options, query: DRY_RUN });
   }
 
   /**
@@ -55,9 +47,10 @@ export class ValidationClient {
     version: number,
     options: IValidationOptions = {}
   ): Promise<IValidationOk> {
-    return this._send(`entries/${encodeURIComponent(id)}`, 'PUT', body, {
+    return this.put(route('entries', id), body, {
       ...options,
-      headers: { 'If-Match': `"${version}"` }
+      version,
+      query: DRY_RUN
     });
   }
 
@@ -67,11 +60,10 @@ export class ValidationClient {
     choices: ITrainingChoices,
     options: IValidationOptions = {}
   ): Promise<IValidationOk> {
-    return this._send(
-      `entries/${encodeURIComponent(entryId)}/training-jobs`,
-      'POST',
-      this._launchBody(choices),
-      options
+    return this.post(
+      route('entries', entryId, 'training-jobs'),
+      withoutEmpty(choices),
+      { ...options, query: DRY_RUN }
     );
   }
 
@@ -81,11 +73,10 @@ export class ValidationClient {
     choices: IDeploymentChoices,
     options: IValidationOptions = {}
   ): Promise<IValidationOk> {
-    return this._send(
-      `entries/${encodeURIComponent(entryId)}/deployments`,
-      'POST',
-      this._launchBody(choices),
-      options
+    return this.post(
+      route('entries', entryId, 'deployments'),
+      withoutEmpty(choices),
+      { ...options, query: DRY_RUN }
     );
   }
 
@@ -95,12 +86,10 @@ export class ValidationClient {
     body: IStartLocalRun,
     options: IValidationOptions = {}
   ): Promise<IValidationOk> {
-    return this._send(
-      `entries/${encodeURIComponent(entryId)}/local-runs`,
-      'POST',
-      body,
-      options
-    );
+    return this.post(route('entries', entryId, 'local-runs'), body, {
+      ...options,
+      query: DRY_RUN
+    });
   }
 
   /**
@@ -113,38 +102,9 @@ export class ValidationClient {
     body: ICleanRoomsRegistration,
     options: IValidationOptions = {}
   ): Promise<IValidationOk> {
-    return this._send(
-      `entries/${encodeURIComponent(entryId)}/cleanrooms-algorithms`,
-      'POST',
-      body,
-      options
-    );
-  }
-
-  /** A launch body as the real request sends it: empty choices left out. */
-  private _launchBody(choices: object): object {
-    return Object.fromEntries(
-      Object.entries(choices).filter(
-        ([, value]) => value !== undefined && value !== null && value !== ''
-      )
-    );
-  }
-
-  private _send(
-    path: string,
-    method: 'POST' | 'PUT',
-    body: object,
-    options: IValidationOptions & { headers?: Record<string, string> }
-  ): Promise<IValidationOk> {
-    return requestAPI<IValidationOk>(
-      `${path}?dry_run=true`,
-      {
-        method,
-        body: JSON.stringify(body),
-        headers: options.headers,
-        signal: options.signal
-      },
-      this.serverSettings
-    );
+    return this.post(route('entries', entryId, 'cleanrooms-algorithms'), body, {
+      ...options,
+      query: DRY_RUN
+    });
   }
 }
