@@ -1,6 +1,6 @@
 """SageMaker private hubs: ListHubs, CreateHub, ImportHubContent, DescribeHubContent.
 
-Through the shared SageMaker client (``aws/clients.py``) and SageMaker's error rules
+Through the shared SageMaker client (``SageMakerCalls``) and SageMaker's error rules
 (``aws/sagemaker.py``: "not found" → 404, a taken name → ``NameInUse``). SageMaker
 says "this hub content version exists" with ``ResourceInUse``; the domain turns that
 into an idempotent retry.
@@ -10,25 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .clients import AwsClients
 from .errors import refused_page_token
-from .sagemaker import sagemaker_errors
+from .sagemaker import SageMakerCalls, sagemaker_errors
 
 
-class HubService:
-    """Blocking calls: run them off the event loop (``AwsPool``)."""
-
-    def __init__(self, clients: AwsClients) -> None:
-        self._clients = clients
-
-    @property
-    def _sm(self) -> Any:
-        return self._clients.client("sagemaker")
-
-    @property
-    def region(self) -> str:
-        with sagemaker_errors():
-            return str(self._sm.meta.region_name)
+class HubService(SageMakerCalls):
+    """Private hubs and their content."""
 
     def list_hubs(self, limit: int, cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
         request: dict[str, Any] = {

@@ -56,7 +56,12 @@ def sagemaker_errors(name: str | None = None) -> Iterator[None]:
         raise _sagemaker_error(error, name) from None
 
 
-class SageMakerService:
+class SageMakerCalls:
+    """Calls through the shared SageMaker client: the training and deployment calls
+    below, and the private hubs' (``aws/hubs.py``). Blocking: run them off the event
+    loop (``AwsPool``). A client that cannot be made fails as the product's error
+    (``AwsClients.client``)."""
+
     def __init__(self, clients: AwsClients) -> None:
         self._clients = clients
 
@@ -68,6 +73,10 @@ class SageMakerService:
     def region(self) -> str:
         """The region the SageMaker client talks to."""
         return str(self._sm.meta.region_name)
+
+
+class SageMakerService(SageMakerCalls):
+    """Training jobs, models, endpoint configurations and endpoints."""
 
     # -- training jobs ---------------------------------------------------------
 

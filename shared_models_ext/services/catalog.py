@@ -148,37 +148,6 @@ class Catalog:
             entry = self.store.create(owner, base, body, exact_id=False, dry_run=dry_run)
         return None if dry_run else entry
 
-    @overload
-    def replace(
-        self,
-        user: str,
-        entry_id: str,
-        body: ReplaceEntry,
-        if_match: str | None,
-        *,
-        dry_run: Literal[False] = False,
-    ) -> Entry: ...
-    @overload
-    def replace(
-        self,
-        user: str,
-        entry_id: str,
-        body: ReplaceEntry,
-        if_match: str | None,
-        *,
-        dry_run: Literal[True],
-    ) -> None: ...
-    @overload
-    def replace(
-        self,
-        user: str,
-        entry_id: str,
-        body: ReplaceEntry,
-        if_match: str | None,
-        *,
-        dry_run: bool,
-    ) -> Entry | None: ...
-
     def replace(
         self,
         user: str,
@@ -188,6 +157,9 @@ class Catalog:
         *,
         dry_run: bool = False,
     ) -> Entry | None:
+        """The entry as replaced; None for a dry run. Not overloaded on ``dry_run`` as
+        ``create`` is (``services/notebooks.py`` needs its Entry): the PUT handler, its
+        one caller, narrows the answer itself."""
         current = self._owned(user, entry_id)
         expected = self._expected_version(if_match, required=True)
         _check_unchanged(current, body)

@@ -32,10 +32,11 @@ from ..domain.models.cleanrooms import (
     RegisteredAlgorithmQuery,
     RegistrationCheck,
 )
-from ..store import NewLaunch, SqlLaunchStore
+from ..store import SqlLaunchStore
 from ..training import launched_from
 from ..training.cleanrooms_request import RegistrationPlan, registration_plan
 from .catalog import Catalog
+from .launch_records import record_launch
 
 ALGORITHM_KIND: Final = "cr-algorithm"
 ASSOCIATION_KIND: Final = "cr-association"
@@ -173,14 +174,6 @@ class CleanRoomsRegistrar:
     def _record(
         self, kind: str, viewer: str, entry: Entry, name: str, arn: str, region: str
     ) -> None:
-        self._open_store().record(
-            NewLaunch(
-                owner=viewer,
-                kind=kind,
-                name=name,
-                entry_id=entry.id,
-                entry_title=entry.title,
-                arn=arn,
-                region=region,
-            )
+        record_launch(
+            self._open_store(), entry, owner=viewer, kind=kind, name=name, arn=arn, region=region
         )

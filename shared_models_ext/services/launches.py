@@ -45,7 +45,7 @@ from ..domain.models.launch import (
     TrainingJobStopping,
 )
 from ..domain.models.training_job import CreateTrainingJobRequest
-from ..store import NewLaunch, SqlLaunchStore
+from ..store import SqlLaunchStore
 from ..training import (
     DeploymentChoices,
     DeploymentRequests,
@@ -58,6 +58,7 @@ from ..training import (
 )
 from ..training.rules import default_name, is_valid_name
 from .catalog import Catalog
+from .launch_records import record_launch
 
 
 def _utcnow() -> datetime:
@@ -246,16 +247,14 @@ class Launcher:
             ) from None
 
     def _record(self, kind: str, viewer: str, entry: Entry, name: str, arn: str) -> None:
-        self._open_store().record(
-            NewLaunch(
-                owner=viewer,
-                kind=kind,
-                name=name,
-                entry_id=entry.id,
-                entry_title=entry.title,
-                arn=arn,
-                region=self._sagemaker.region,
-            )
+        record_launch(
+            self._open_store(),
+            entry,
+            owner=viewer,
+            kind=kind,
+            name=name,
+            arn=arn,
+            region=self._sagemaker.region,
         )
 
 

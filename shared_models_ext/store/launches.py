@@ -48,20 +48,9 @@ class LaunchRow(Base):
 
 
 @dataclass(frozen=True)
-class LaunchRecord:
-    id: int
-    owner: str
-    kind: str
-    name: str
-    entry_id: str
-    entry_title: str
-    arn: str
-    region: str
-    created_at: datetime  # timezone-aware, UTC
-
-
-@dataclass(frozen=True)
 class NewLaunch:
+    """A launch to record: what the caller says of it."""
+
     owner: str
     kind: str
     name: str
@@ -69,6 +58,14 @@ class NewLaunch:
     entry_title: str
     arn: str
     region: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class LaunchRecord(NewLaunch):
+    """A recorded launch: the new launch, and what the store gave it."""
+
+    id: int
+    created_at: datetime  # timezone-aware, UTC
 
 
 class SqlLaunchStore:

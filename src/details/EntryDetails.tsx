@@ -33,7 +33,7 @@ export interface IEntryDetailsProps {
 
 /** Every field of an entry; the description as sanitized Markdown. */
 export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
-  const { entry, isOwner, vocabulary, rendermime, onAction, onRefresh } = props;
+  const { entry, isOwner, vocabulary, rendermime } = props;
   const { locale, trans } = props;
   const extensions = props.extensions ?? [];
   const share = entry.share;
@@ -59,89 +59,17 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
           trans={trans}
         />
         <div className="sme-Details-actions">
-          {entry.kind === 'notebook' ? (
+          {detailsButtons(props, extensions).map(button => (
             <button
+              key={button.key}
               type="button"
-              className="sme-Button sme-mod-primary"
-              title={trans.__(
-                'Copy this notebook into your workspace and open it'
-              )}
-              onClick={() => onAction('open')}
+              className={button.className ?? 'sme-Button'}
+              title={button.title}
+              onClick={button.onClick}
             >
-              {trans.__('Open')}
-            </button>
-          ) : null}
-          {entry.training ? (
-            <button
-              type="button"
-              className="sme-Button"
-              title={trans.__('Start a SageMaker training job from this model')}
-              onClick={() => onAction('train')}
-            >
-              {trans.__('Train')}
-            </button>
-          ) : null}
-          {entry.training ? (
-            <button
-              type="button"
-              className="sme-Button"
-              title={trans.__(
-                'Run the training script on this machine, in the SageMaker training-container contract'
-              )}
-              onClick={() => onAction('run-locally')}
-            >
-              {trans.__('Run locally')}
-            </button>
-          ) : null}
-          {entry.inference ? (
-            <button
-              type="button"
-              className="sme-Button"
-              title={trans.__('Deploy this model to a SageMaker endpoint')}
-              onClick={() => onAction('deploy')}
-            >
-              {trans.__('Deploy')}
-            </button>
-          ) : null}
-          {entryActions(extensions, entry, isOwner).map(action => (
-            <button
-              key={action.id}
-              type="button"
-              className="sme-Button"
-              title={action.title}
-              onClick={action.execute}
-            >
-              {action.label}
+              {button.label}
             </button>
           ))}
-          {isOwner ? (
-            <>
-              <button
-                type="button"
-                className="sme-Button"
-                onClick={() => onAction('edit')}
-              >
-                {trans.__('Edit')}
-              </button>
-              <button
-                type="button"
-                className="sme-Button"
-                onClick={() => onAction('share')}
-              >
-                {trans.__('Share…')}
-              </button>
-              <button
-                type="button"
-                className="sme-Button sme-mod-warn"
-                onClick={() => onAction('delete')}
-              >
-                {trans.__('Delete')}
-              </button>
-            </>
-          ) : null}
-          <button type="button" className="sme-Button" onClick={onRefresh}>
-            {trans.__('Reload')}
-          </button>
         </div>
       </header>
 
@@ -260,6 +188,89 @@ export function EntryDetails(props: IEntryDetailsProps): JSX.Element {
       ) : null}
     </article>
   );
+}
+
+/** One button of the details' header. */
+interface IDetailsButton {
+  key: string;
+  label: string;
+  title?: string;
+  /** Default: a plain `sme-Button`. */
+  className?: string;
+  onClick: () => void;
+}
+
+/**
+ * The header's buttons, in order: Open (notebooks), Train and Run locally
+ * (training enabled), Deploy (deployment enabled), what extensions add, Edit,
+ * Share… and Delete (the owner's), Reload.
+ */
+function detailsButtons(
+  props: IEntryDetailsProps,
+  extensions: ReadonlyArray<IEntryExtension>
+): IDetailsButton[] {
+  const { entry, isOwner, onAction, trans } = props;
+  const action = (
+    name: Exclude<CardAction, 'details'>,
+    label: string,
+    more: Pick<IDetailsButton, 'title' | 'className'> = {}
+  ): IDetailsButton => ({
+    key: name,
+    label,
+    ...more,
+    onClick: () => onAction(name)
+  });
+  const buttons: IDetailsButton[] = [];
+  if (entry.kind === 'notebook') {
+    buttons.push(
+      action('open', trans.__('Open'), {
+        title: trans.__('Copy this notebook into your workspace and open it'),
+        className: 'sme-Button sme-mod-primary'
+      })
+    );
+  }
+  if (entry.training) {
+    buttons.push(
+      action('train', trans.__('Train'), {
+        title: trans.__('Start a SageMaker training job from this model')
+      }),
+      action('run-locally', trans.__('Run locally'), {
+        title: trans.__(
+          'Run the training script on this machine, in the SageMaker training-container contract'
+        )
+      })
+    );
+  }
+  if (entry.inference) {
+    buttons.push(
+      action('deploy', trans.__('Deploy'), {
+        title: trans.__('Deploy this model to a SageMaker endpoint')
+      })
+    );
+  }
+  for (const extra of entryActions(extensions, entry, isOwner)) {
+    buttons.push({
+      key: `extension:${extra.id}`,
+      label: extra.label,
+      title: extra.title,
+      onClick: extra.execute
+    });
+  }
+  if (isOwner) {
+    buttons.push(
+      action('edit', trans.__('Edit')),
+      action('share', trans.__('Share…')),
+      action('delete', trans.__('Delete'), {
+        className: 'sme-Button sme-mod-warn'
+      })
+    );
+  }
+  buttons.push({
+    key: 'reload',
+    label: trans.__('Reload'),
+    onClick: props.onRefresh
+  });
+  return buttons;
 }
 
 /** "3 days ago (Nov 18, 2026, 10:00 AM)". */

@@ -23,9 +23,9 @@ export function TrainingSection(
   const { spec, vocabulary, trans } = props;
   return (
     <>
-      <Fields
+      <SpecFields
+        {...props}
         rows={[
-          [trans.__('Container'), image(spec.image, vocabulary)],
           [trans.__('Entry point'), code(spec.entry_point)],
           [trans.__('Training script'), code(spec.script_uri)],
           [trans.__('Training dataset'), code(spec.training_data_uri)],
@@ -35,14 +35,6 @@ export function TrainingSection(
           [
             trans.__('Network isolation'),
             spec.network_isolation ? trans.__('On') : trans.__('Off')
-          ],
-          [
-            trans.__('Instance types'),
-            instanceTypes(
-              spec.instance_types,
-              spec.default_instance_type,
-              trans
-            )
           ]
         ]}
       />
@@ -77,11 +69,7 @@ export function TrainingSection(
           <Code key="r">{metric.regex}</Code>
         ])}
       />
-      <Table
-        caption={trans.__('Environment variables')}
-        headers={[trans.__('Name'), trans.__('Value')]}
-        rows={envRows(spec.environment)}
-      />
+      <EnvironmentTable environment={spec.environment} trans={trans} />
       {spec.tabular ? (
         <Table
           caption={trans.__(
@@ -103,30 +91,57 @@ export function TrainingSection(
 export function InferenceSection(
   props: ISectionProps<IInferenceSpec>
 ): JSX.Element {
-  const { spec, vocabulary, trans } = props;
+  const { spec, trans } = props;
   return (
     <>
-      <Fields
+      <SpecFields
+        {...props}
         rows={[
-          [trans.__('Container'), image(spec.image, vocabulary)],
           [trans.__('Inference script'), code(spec.script_uri)],
-          [trans.__('Model artifacts'), code(spec.model_data_uri)],
-          [
-            trans.__('Instance types'),
-            instanceTypes(
-              spec.instance_types,
-              spec.default_instance_type,
-              trans
-            )
-          ]
+          [trans.__('Model artifacts'), code(spec.model_data_uri)]
         ]}
       />
-      <Table
-        caption={trans.__('Environment variables')}
-        headers={[trans.__('Name'), trans.__('Value')]}
-        rows={envRows(spec.environment)}
-      />
+      <EnvironmentTable environment={spec.environment} trans={trans} />
     </>
+  );
+}
+
+/**
+ * A spec's fields: its container, then `rows`, then its instance types (the
+ * default marked).
+ */
+function SpecFields(
+  props: ISectionProps<ITrainingSpec | IInferenceSpec> & {
+    rows: ReadonlyArray<[string, React.ReactNode]>;
+  }
+): JSX.Element {
+  const { spec, vocabulary, trans } = props;
+  return (
+    <Fields
+      rows={[
+        [trans.__('Container'), image(spec.image, vocabulary)],
+        ...props.rows,
+        [
+          trans.__('Instance types'),
+          instanceTypes(spec.instance_types, spec.default_instance_type, trans)
+        ]
+      ]}
+    />
+  );
+}
+
+/** A spec's environment variables. */
+function EnvironmentTable(props: {
+  environment: Record<string, string>;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { trans } = props;
+  return (
+    <Table
+      caption={trans.__('Environment variables')}
+      headers={[trans.__('Name'), trans.__('Value')]}
+      rows={envRows(props.environment)}
+    />
   );
 }
 

@@ -11,11 +11,12 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { asApiError } from '../common/errors';
-import { FormModel } from '../common/form';
+import { FormModel, type IVerdict } from '../common/form';
 import type { IEntry, IInferenceSpec, ITrainingSpec } from '../api/types';
 import type { LaunchClient } from '../api/launches';
 import { ValidationClient } from '../api/validation';
 import { DeployForm } from './components/DeployForm';
+import type { ILaunchFormInput } from './components/LaunchForm';
 import { TrainForm } from './components/TrainForm';
 import { serverName } from './launchName';
 import {
@@ -37,6 +38,7 @@ import {
 import type {
   ICreateTrainingJobRequest,
   IDeploymentCreated,
+  ILaunchNames,
   ITrainingJobLaunched
 } from './types';
 
@@ -47,14 +49,20 @@ export const DEPLOY_CLASS = 'sme-LaunchDialog-deploy';
 
 let counter = 0;
 
-export interface ITrainDialogOptions {
-  entry: IEntry & { training: ITrainingSpec };
+/** What the Train and Deploy dialogs are both given. */
+export interface ILaunchDialogOptions<E extends IEntry> {
+  entry: E;
   client: LaunchClient;
   trans: TranslationBundle;
   /** A readable label of an instance type. */
   instanceLabel?: (id: string) => string;
   /** How long typing pauses before the server checks the form (ms). */
   checkDelay?: number;
+}
+
+export interface ITrainDialogOptions extends ILaunchDialogOptions<
+  IEntry & { training: ITrainingSpec }
+> {
   /** Values to start from instead of the defaults (e.g. a local run's). */
   hyperparameters?: Readonly<Record<string, string>>;
   /** The job was created (or found: a retry): show it. */
@@ -72,32 +80,16 @@ export async function showTrainDialog(
 ): Promise<void> {
   const { entry, client, trans, onStarted, onExport } = options;
   const spec = entry.training;
-  const instanceLabel = options.instanceLabel ?? ((id: string) => id);
-  const validation = new ValidationClient(client.serverSettings);
   const keys = trainFieldKeys(spec);
-  const state = new FormModel({
-    // The job name is the server's, once it arrives (`launchName.ts`).
+  const { state, body, named } = launchForm(options, {
+    kind: 'train',
     value: trainFormValue(spec, '', options.hyperparameters),
     fields: () => keys,
-    validate: (value, signal) =>
+    validate: (validation, value, signal) =>
       validation.trainingJob(entry.id, trainingChoices(value), { signal }),
-    delay: options.checkDelay
-  });
-  const idPrefix = `sme-train-${++counter}`;
-  const body = ReactWidget.create(
-    <TrainForm
-      entry={entry}
-      spec={spec}
-      state={state}
-      idPrefix={idPrefix}
-      instanceLabel={instanceLabel}
-      trans={trans}
-    />
-  );
-  body.addClass('sme-LaunchDialog-body');
-  body.disposed.connect(() => state.dispose());
-  const named = serverName(state, 'job_name', async () => {
-    return (await client.launchNames(entry.id)).training_job;
+    nameField: 'job_name',
+    name: names => names.training_job,
+    render: input => <TrainForm {...input} entry={entry} spec={spec} />
   });
 
   const start = (): Promise<boolean> =>
@@ -150,9 +142,8 @@ export async function showTrainDialog(
     }
   };
 
-  const title = trans.__('Train %1', entry.title);
-  const dialog = new SubmitDialog<void>({
-    title,
+  return showLaunchDialog({
+    title: trans.__('Train %1', entry.title),
     body,
     buttons: [
       Dialog.cancelButton({ label: trans.__('Cancel') }),
@@ -170,22 +161,14 @@ export async function showTrainDialog(
       })
     ],
     defaultButton: 2,
-    hasClose: true,
-    focusNodeSelector: 'input',
     onButton: button =>
       button.className.includes(EXPORT_CLASS) ? exportRequest() : start()
   });
-  dialog.addClass('sme-LaunchDialog');
-  return runDialog(dialog, body);
 }
 
-export interface IDeployDialogOptions {
-  entry: IEntry & { inference: IInferenceSpec };
-  client: LaunchClient;
-  trans: TranslationBundle;
-  instanceLabel?: (id: string) => string;
-  /** How long typing pauses before the server checks the form (ms). */
-  checkDelay?: number;
+export interface IDeployDialogOptions extends ILaunchDialogOptions<
+  IEntry & { inference: IInferenceSpec }
+> {
   /** The endpoint is being created (or was found: a retry): show it. */
   onDeployed: (created: IDeploymentCreated) => void;
 }
@@ -196,30 +179,15 @@ export async function showDeployDialog(
 ): Promise<void> {
   const { entry, client, trans, onDeployed } = options;
   const spec = entry.inference;
-  const instanceLabel = options.instanceLabel ?? ((id: string) => id);
-  const validation = new ValidationClient(client.serverSettings);
-  const state = new FormModel({
-    // The endpoint name is the server's, once it arrives (`launchName.ts`).
+  const { state, body, named } = launchForm(options, {
+    kind: 'deploy',
     value: deployFormValue(spec),
     fields: () => DEPLOY_FIELD_KEYS,
-    validate: (value, signal) =>
+    validate: (validation, value, signal) =>
       validation.deployment(entry.id, deploymentChoices(value), { signal }),
-    delay: options.checkDelay
-  });
-  const idPrefix = `sme-deploy-${++counter}`;
-  const body = ReactWidget.create(
-    <DeployForm
-      spec={spec}
-      state={state}
-      idPrefix={idPrefix}
-      instanceLabel={instanceLabel}
-      trans={trans}
-    />
-  );
-  body.addClass('sme-LaunchDialog-body');
-  body.disposed.connect(() => state.dispose());
-  const named = serverName(state, 'endpoint_name', async () => {
-    return (await client.launchNames(entry.id)).endpoint;
+    nameField: 'endpoint_name',
+    name: names => names.endpoint,
+    render: input => <DeployForm {...input} spec={spec} />
   });
 
   const deploy = (): Promise<boolean> =>
@@ -240,7 +208,7 @@ export async function showDeployDialog(
       onLaunched: onDeployed
     });
 
-  const dialog = new SubmitDialog<void>({
+  return showLaunchDialog({
     title: trans.__('Deploy %1', entry.title),
     body,
     buttons: [
@@ -248,10 +216,78 @@ export async function showDeployDialog(
       Dialog.okButton({ label: trans.__('Deploy'), className: DEPLOY_CLASS })
     ],
     defaultButton: 1,
-    hasClose: true,
-    focusNodeSelector: 'input',
     onButton: () => deploy()
   });
+}
+
+/** How one of the dialogs makes its form (`launchForm`). */
+interface ILaunchFormSetup<K extends string, V extends Record<K, string>> {
+  /** "train" or "deploy": the element ids' prefix is `sme-<kind>-<n>`. */
+  kind: string;
+  /** The form's first value; its name is '' until the server's arrives. */
+  value: V;
+  fields: FormModel.IOptions<V>['fields'];
+  /** The server's dry run of a value. */
+  validate: (
+    validation: ValidationClient,
+    value: V,
+    signal: AbortSignal
+  ) => Promise<IVerdict | void>;
+  /** The field of the launch's name, and the entry's default name for it. */
+  nameField: K;
+  name: (names: ILaunchNames) => string;
+  /** The form's widget, given its state and what the dialog gives every form. */
+  render: (
+    input: Omit<ILaunchFormInput<unknown, V>, 'spec'>
+  ) => React.ReactElement;
+}
+
+/**
+ * The Train or Deploy dialog's form: its state, checked by the server as the
+ * user types (debounced); its body widget (the state disposed with it); and
+ * what a launch awaits first, the server's default name put into the name
+ * field once it arrives (`launchName.ts`).
+ */
+function launchForm<K extends string, V extends Record<K, string>>(
+  options: ILaunchDialogOptions<IEntry>,
+  setup: ILaunchFormSetup<K, V>
+): { state: FormModel<V>; body: ReactWidget; named: () => Promise<void> } {
+  const { entry, client, trans } = options;
+  const validation = new ValidationClient(client.serverSettings);
+  const state = new FormModel<V>({
+    value: setup.value,
+    fields: setup.fields,
+    validate: (value, signal) => setup.validate(validation, value, signal),
+    delay: options.checkDelay
+  });
+  const body = ReactWidget.create(
+    setup.render({
+      state,
+      idPrefix: `sme-${setup.kind}-${++counter}`,
+      instanceLabel: options.instanceLabel ?? ((id: string) => id),
+      trans
+    })
+  );
+  body.addClass('sme-LaunchDialog-body');
+  body.disposed.connect(() => state.dispose());
+  const named = serverName(state, setup.nameField, async () =>
+    setup.name(await client.launchNames(entry.id))
+  );
+  return { state, body, named };
+}
+
+/** Show a launch dialog until it closes (then it and its body are disposed). */
+function showLaunchDialog(
+  options: Pick<
+    SubmitDialog.IOptions<void>,
+    'title' | 'buttons' | 'defaultButton' | 'onButton'
+  > & { body: ReactWidget }
+): Promise<void> {
+  const dialog = new SubmitDialog<void>({
+    ...options,
+    hasClose: true,
+    focusNodeSelector: 'input'
+  });
   dialog.addClass('sme-LaunchDialog');
-  return runDialog(dialog, body);
+  return runDialog(dialog, options.body);
 }

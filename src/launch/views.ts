@@ -3,22 +3,15 @@
  * name, each polling its status until it is final or the view closes.
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
-import {
-  Dialog,
-  MainAreaWidget,
-  Notification,
-  showDialog
-} from '@jupyterlab/apputils';
+import { Notification } from '@jupyterlab/apputils';
 import type { WidgetTracker } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { sharedModelsIcon } from '../common/icons';
 import type { LaunchClient } from '../api/launches';
 import { EndpointView } from './components/EndpointView';
 import { TrainingJobView } from './components/TrainingJobView';
-import { notifyStopFailure } from './stopFailure';
+import { LaunchViewWidget, StoppableViewWidget } from './launchViewWidget';
 import { LocalRunWidget } from '../local-runs/runWidget';
 import { StatusPoll } from '../common/statusPoll';
 import { isFinalEndpointStatus, isFinalJobStatus } from './status';
@@ -40,7 +33,9 @@ interface IViewOptions {
 }
 
 /** A training job's view; its title is the job name. */
-export class TrainingJobWidget extends MainAreaWidget<ReactWidget> {
+export class TrainingJobWidget extends StoppableViewWidget<
+  StatusPoll<ITrainingJobStatus>
+> {
   constructor(options: IViewOptions) {
     const { name, client, trans, locale } = options;
     const poller = new StatusPoll<ITrainingJobStatus>({
@@ -50,105 +45,52 @@ export class TrainingJobWidget extends MainAreaWidget<ReactWidget> {
       key: job =>
         `${job.status}/${job.secondary_status}/${job.secondary_status_history.length}`
     });
-    const self: { widget: TrainingJobWidget | null } = { widget: null };
-    const content = ReactWidget.create(
-      React.createElement(StoppableJobView, {
-        name,
-        poller,
-        onStop: () => self.widget?.stop() ?? Promise.resolve(),
-        locale,
-        trans
-      })
-    );
-    content.addClass('sme-LaunchViewContent');
-    super({ content });
-    self.widget = this;
-    this.name = name;
-    this.poller = poller;
-    this._client = client;
-    this._trans = trans;
-    this.id = viewId('training-job', name);
-    this.addClass('sme-LaunchViewWidget');
-    this.title.icon = sharedModelsIcon;
-    this.title.label = name;
-    this.title.caption = trans.__('SageMaker training job: %1', name);
-    this.title.closable = true;
-    void poller.refresh();
-  }
-
-  readonly name: string;
-  readonly poller: StatusPoll<ITrainingJobStatus>;
-
-  /** Ask to stop the job (after confirmation); polling then goes on. */
-  async stop(): Promise<void> {
-    const trans = this._trans;
-    const result = await showDialog({
-      title: trans.__('Stop training job %1?', this.name),
-      body: trans.__(
-        'SageMaker stops the job; the model artifacts written so far are kept. This cannot be undone.'
-      ),
-      buttons: [
-        Dialog.cancelButton({ label: trans.__('Keep running') }),
-        Dialog.warnButton({ label: trans.__('Stop job') })
-      ]
+    super({
+      name,
+      poller,
+      view: (stopping, onStop) =>
+        React.createElement(TrainingJobView, {
+          name,
+          poller,
+          stopping,
+          onStop,
+          locale,
+          trans
+        }),
+      id: viewId('training-job', name),
+      label: name,
+      caption: trans.__('SageMaker training job: %1', name),
+      confirm: {
+        title: trans.__('Stop training job %1?', name),
+        body: trans.__(
+          'SageMaker stops the job; the model artifacts written so far are kept. This cannot be undone.'
+        ),
+        stopLabel: trans.__('Stop job')
+      },
+      trans
     });
-    if (!result.button.accept || this.isDisposed) {
-      return;
-    }
-    try {
-      const stopping = await this._client.stopTrainingJob(this.name);
-      const job = this.poller.state.value;
-      if (job) {
-        this.poller.set({ ...job, status: stopping.status });
-      }
-      Notification.info(trans.__('Stopping training job %1.', this.name), {
-        autoClose: 5000
-      });
-    } catch (reason) {
-      notifyStopFailure(reason, this.name, trans);
-    }
-    if (!this.isDisposed) {
-      await this.poller.refresh();
-    }
+    this._client = client;
   }
 
-  dispose(): void {
-    if (this.isDisposed) {
-      return;
+  /** Stop the job; the view shows it stopping until the next answer. */
+  protected async requestStop(): Promise<void> {
+    const stopping = await this._client.stopTrainingJob(this.name);
+    const job = this.poller.state.value;
+    if (job) {
+      this.poller.set({ ...job, status: stopping.status });
     }
-    this.poller.dispose();
-    super.dispose();
+    Notification.info(this.trans.__('Stopping training job %1.', this.name), {
+      autoClose: 5000
+    });
   }
 
   private _client: LaunchClient;
-  private _trans: TranslationBundle;
-}
-
-/** The job view with the busy state of Stop. */
-function StoppableJobView(props: {
-  name: string;
-  poller: StatusPoll<ITrainingJobStatus>;
-  onStop: () => Promise<void>;
-  locale?: string;
-  trans: TranslationBundle;
-}): JSX.Element {
-  const [stopping, setStopping] = React.useState(false);
-  const onStop = (): void => {
-    setStopping(true);
-    void props.onStop().finally(() => setStopping(false));
-  };
-  return React.createElement(TrainingJobView, {
-    name: props.name,
-    poller: props.poller,
-    stopping,
-    onStop,
-    locale: props.locale,
-    trans: props.trans
-  });
 }
 
 /** An endpoint's view; its title is the endpoint name. */
-export class EndpointWidget extends MainAreaWidget<ReactWidget> {
+export class EndpointWidget extends LaunchViewWidget<
+  StatusPoll<IDeploymentStatus>
+> {
   constructor(options: IViewOptions) {
     const { name, client, trans, locale } = options;
     const poller = new StatusPoll<IDeploymentStatus>({
@@ -157,31 +99,14 @@ export class EndpointWidget extends MainAreaWidget<ReactWidget> {
       isFinal: endpoint => isFinalEndpointStatus(endpoint.status),
       key: endpoint => endpoint.status
     });
-    const content = ReactWidget.create(
-      React.createElement(EndpointView, { name, poller, locale, trans })
-    );
-    content.addClass('sme-LaunchViewContent');
-    super({ content });
-    this.name = name;
-    this.poller = poller;
-    this.id = viewId('endpoint', name);
-    this.addClass('sme-LaunchViewWidget');
-    this.title.icon = sharedModelsIcon;
-    this.title.label = name;
-    this.title.caption = trans.__('SageMaker endpoint: %1', name);
-    this.title.closable = true;
-    void poller.refresh();
-  }
-
-  readonly name: string;
-  readonly poller: StatusPoll<IDeploymentStatus>;
-
-  dispose(): void {
-    if (this.isDisposed) {
-      return;
-    }
-    this.poller.dispose();
-    super.dispose();
+    super({
+      name,
+      poller,
+      view: React.createElement(EndpointView, { name, poller, locale, trans }),
+      id: viewId('endpoint', name),
+      label: name,
+      caption: trans.__('SageMaker endpoint: %1', name)
+    });
   }
 }
 

@@ -4,6 +4,10 @@ import * as React from 'react';
 import { Code, Fields } from '../details/Fields';
 import { useSignal } from '../launch/components/hooks';
 import { LaunchViewFrame, when } from '../launch/components/LaunchView';
+import {
+  FailureReason,
+  StopButton
+} from '../launch/components/LaunchViewParts';
 import type { LogView } from './logView';
 import { MetricCharts } from './MetricCharts';
 import type { LocalRunModel } from './runModel';
@@ -55,19 +59,14 @@ export function RunView(props: IRunViewProps): JSX.Element {
   const idPrefix = `sme-run-${model.runId}`;
   const actions = (
     <>
-      <button
-        type="button"
-        className="sme-Button sme-mod-warn"
-        disabled={!running || stopping}
-        title={
-          running
-            ? trans.__('Stop this run')
-            : trans.__('The run is not running')
-        }
-        onClick={onStop}
-      >
-        {trans.__('Stop')}
-      </button>
+      <StopButton
+        running={running}
+        stopping={stopping}
+        onStop={onStop}
+        title={trans.__('Stop this run')}
+        notRunningTitle={trans.__('The run is not running')}
+        trans={trans}
+      />
       <button
         type="button"
         className="sme-Button"
@@ -94,13 +93,11 @@ export function RunView(props: IRunViewProps): JSX.Element {
       trans={trans}
     >
       {run?.status === 'failed' && run.failure_reason ? (
-        <section
-          className="sme-LaunchView-failure"
-          aria-labelledby={`${idPrefix}-failure`}
-        >
-          <h2 id={`${idPrefix}-failure`}>{trans.__('Failure reason')}</h2>
-          <pre className="sme-LaunchView-pre">{run.failure_reason}</pre>
-        </section>
+        <FailureReason
+          reason={run.failure_reason}
+          id={idPrefix}
+          trans={trans}
+        />
       ) : null}
       <section aria-labelledby={`${idPrefix}-metrics`}>
         <h2 id={`${idPrefix}-metrics`}>{trans.__('Metrics')}</h2>

@@ -3,6 +3,8 @@ caller's launches."""
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from ...domain.models import (
     CreateDeployment,
     CreateTrainingJobRequest,
@@ -25,6 +27,7 @@ from ...domain.models import (
     TrainingJobStopping,
 )
 from ...domain.models.dry_run import DryRunOk, DryRunQuery
+from ..handlers.base import SharedModelsHandler
 from ..handlers.containers import DlcImageHandler, EcrImagesHandler
 from ..handlers.deployments import (
     DeploymentHandler,
@@ -42,6 +45,32 @@ from ..handlers.training import (
 from .operation import Operation
 
 _SAGEMAKER_ERRORS = (400, 404)
+
+
+def _launch_from_entry(
+    path: str,
+    handler: type[SharedModelsHandler],
+    summary: str,
+    response: type[BaseModel],
+    body: type[BaseModel],
+) -> Operation:
+    """A POST that launches something on SageMaker from an entry (a training job, a
+    deployment): 201 with what it launched, or with ?dry_run=true 200 {ok: true} once
+    the requests are built and checked; 409 when the name holds something else."""
+    return Operation(
+        "post",
+        path,
+        handler,
+        summary,
+        response,
+        status=201,
+        body=body,
+        query=DryRunQuery,
+        errors=(400, 404, 409, 413),
+        aws=True,
+        also={200: DryRunOk},
+    )
+
 
 LAUNCH_OPERATIONS: tuple[Operation, ...] = (
     Operation(
@@ -99,8 +128,7 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         query=TrainingJobRequestQuery,
         errors=(400, 404),
     ),
-    Operation(
-        "post",
+    _launch_from_entry(
         "/entries/{entry_id}/training-jobs",
         EntryTrainingJobsHandler,
         "Launch a SageMaker training job from an entry the caller can see. Overrides are "
@@ -110,12 +138,7 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         "is built and checked, nothing is sent to AWS (whether the name is free is not "
         "asked either); 200 {ok: true} or the same 400",
         TrainingJobLaunched,
-        status=201,
-        body=LaunchTrainingJob,
-        query=DryRunQuery,
-        errors=(400, 404, 409, 413),
-        aws=True,
-        also={200: DryRunOk},
+        LaunchTrainingJob,
     ),
     Operation(
         "get",
@@ -136,8 +159,7 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         errors=(400, 404, 409),
         aws=True,
     ),
-    Operation(
-        "post",
+    _launch_from_entry(
         "/entries/{entry_id}/deployments",
         EntryDeploymentsHandler,
         "Deploy an entry: CreateModel, CreateEndpointConfig and CreateEndpoint, all named "
@@ -145,12 +167,7 @@ LAUNCH_OPERATIONS: tuple[Operation, ...] = (
         "three requests are built and checked, nothing is sent to AWS; 200 {ok: true} or "
         "the same 400",
         DeploymentCreated,
-        status=201,
-        body=CreateDeployment,
-        query=DryRunQuery,
-        errors=(400, 404, 409, 413),
-        aws=True,
-        also={200: DryRunOk},
+        CreateDeployment,
     ),
     Operation(
         "get",

@@ -35,12 +35,13 @@ from ...domain.models.local_runs import (
     SyntheticDataRequest,
     SyntheticDataWritten,
 )
-from ...store import NewLaunch, SqlLaunchStore
+from ...store import SqlLaunchStore
 from ...training import contract
 from ...training.metrics import MetricExtractor
 from ...training.rules import default_name, is_valid_name
 from ...training.run_tree import RunLayout
 from ..catalog import Catalog
+from ..launch_records import record_launch
 from ..workspace import Workspace
 from . import record as records
 from .active_run import ActiveRun, Settings
@@ -135,16 +136,14 @@ class LocalRuns:
             )
             write_config(active)
             active.save()
-            self._open_launches().record(
-                NewLaunch(
-                    owner=viewer,
-                    kind=LAUNCH_KIND,
-                    name=run_id,
-                    entry_id=entry.id,
-                    entry_title=entry.title,
-                    arn="",
-                    region=LOCAL_REGION,
-                )
+            record_launch(
+                self._open_launches(),
+                entry,
+                owner=viewer,
+                kind=LAUNCH_KIND,
+                name=run_id,
+                arn="",
+                region=LOCAL_REGION,
             )
         except BaseException:
             with self._lock:

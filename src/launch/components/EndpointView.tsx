@@ -7,6 +7,7 @@ import type { StatusPoll } from '../../common/statusPoll';
 import type { IDeploymentStatus } from '../types';
 import { useSignal } from './hooks';
 import { LaunchViewFrame, when } from './LaunchView';
+import { FailureReason } from './LaunchViewParts';
 
 export interface IEndpointViewProps {
   name: string;
@@ -34,12 +35,7 @@ export function EndpointView(props: IEndpointViewProps): JSX.Element {
       {endpoint ? (
         <>
           {endpoint.failure_reason ? (
-            <section className="sme-LaunchView-failure">
-              <h2>{trans.__('Failure reason')}</h2>
-              <pre className="sme-LaunchView-pre">
-                {endpoint.failure_reason}
-              </pre>
-            </section>
+            <FailureReason reason={endpoint.failure_reason} trans={trans} />
           ) : null}
           <section>
             <h2>{trans.__('Overview')}</h2>

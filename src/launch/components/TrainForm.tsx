@@ -9,23 +9,15 @@ import type {
 import type { FormModel } from '../../common/form';
 import { describeRange } from '../hyperparameters';
 import type { ITrainFormValue } from '../trainForm';
-import { FormField, FormProblems, FormStatus } from './FormField';
+import { FormField } from './FormField';
 import { useSignal } from './hooks';
-import {
-  InstanceAndRoleFields,
-  LaunchSummary,
-  NameField
-} from './LaunchFormParts';
+import { type ILaunchFormInput, LaunchForm } from './LaunchForm';
 
-export interface ITrainFormProps {
+export interface ITrainFormProps extends ILaunchFormInput<
+  ITrainingSpec,
+  ITrainFormValue
+> {
   entry: IEntry;
-  spec: ITrainingSpec;
-  state: FormModel<ITrainFormValue>;
-  /** Prefix of the element ids (unique per dialog). */
-  idPrefix: string;
-  /** A readable label of an instance type (vCPUs, memory, GPUs). */
-  instanceLabel: (id: string) => string;
-  trans: TranslationBundle;
 }
 
 /**
@@ -34,44 +26,29 @@ export interface ITrainFormProps {
  * the user types.
  */
 export function TrainForm(props: ITrainFormProps): JSX.Element {
-  const { spec, state, idPrefix, instanceLabel, trans } = props;
+  const { spec, state, idPrefix, trans } = props;
   useSignal(state.changed);
   return (
-    <div className="sme-LaunchForm">
-      <LaunchSummary
-        imageUri={spec.image.uri}
-        pathLabel={trans.__('Output path')}
-        path={spec.output_path}
-        trans={trans}
-      />
-      <NameField
-        state={state}
-        field="job_name"
-        idPrefix={idPrefix}
-        label={trans.__('Job name')}
-        hint={trans.__(
-          'Unique in your account and region: 1 to 63 letters, digits and hyphens.'
-        )}
-      />
-      <InstanceAndRoleFields
-        state={state}
-        idPrefix={idPrefix}
-        choices={spec.instance_types}
-        instanceHint={trans.__(
-          'GPU instances with more memory are recommended for large batch sizes.'
-        )}
-        instanceLabel={instanceLabel}
-        trans={trans}
-      />
+    <LaunchForm
+      {...props}
+      pathLabel={trans.__('Output path')}
+      path={spec.output_path}
+      nameField="job_name"
+      nameLabel={trans.__('Job name')}
+      nameHint={trans.__(
+        'Unique in your account and region: 1 to 63 letters, digits and hyphens.'
+      )}
+      instanceHint={trans.__(
+        'GPU instances with more memory are recommended for large batch sizes.'
+      )}
+    >
       <HyperparameterFields
         specs={spec.hyperparameters}
         state={state}
         idPrefix={idPrefix}
         trans={trans}
       />
-      <FormProblems problems={state.summary} />
-      <FormStatus busy={state.busy} text={state.status} />
-    </div>
+    </LaunchForm>
   );
 }
 

@@ -7,6 +7,7 @@ import type { StatusPoll } from '../../common/statusPoll';
 import type { ITrainingJobStatus } from '../types';
 import { useSignal } from './hooks';
 import { LaunchViewFrame, when } from './LaunchView';
+import { FailureReason, StopButton } from './LaunchViewParts';
 
 export interface ITrainingJobViewProps {
   name: string;
@@ -30,19 +31,14 @@ export function TrainingJobView(props: ITrainingJobViewProps): JSX.Element {
   const job = state.value;
   const running = job?.status === 'InProgress';
   const stop = (
-    <button
-      type="button"
-      className="sme-Button sme-mod-warn"
-      disabled={!running || stopping}
-      title={
-        running
-          ? trans.__('Stop this training job')
-          : trans.__('The job is not running')
-      }
-      onClick={onStop}
-    >
-      {trans.__('Stop')}
-    </button>
+    <StopButton
+      running={running}
+      stopping={stopping}
+      onStop={onStop}
+      title={trans.__('Stop this training job')}
+      notRunningTitle={trans.__('The job is not running')}
+      trans={trans}
+    />
   );
   return (
     <LaunchViewFrame
@@ -86,13 +82,11 @@ function JobDetails(props: {
   return (
     <>
       {job.failure_reason ? (
-        <section
-          className="sme-LaunchView-failure"
-          aria-labelledby={`${job.job_name}-failure`}
-        >
-          <h2 id={`${job.job_name}-failure`}>{trans.__('Failure reason')}</h2>
-          <pre className="sme-LaunchView-pre">{job.failure_reason}</pre>
-        </section>
+        <FailureReason
+          reason={job.failure_reason}
+          id={job.job_name}
+          trans={trans}
+        />
       ) : null}
       <section>
         <h2>{trans.__('Overview')}</h2>
