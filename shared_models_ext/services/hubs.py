@@ -39,11 +39,12 @@ from ..domain.models.hubs import (
     HubQuery,
     PublishToHub,
 )
-from ..store import NewLaunch, SqlLaunchStore
+from ..store import SqlLaunchStore
 from ..training import TAG_LAUNCHED_BY, launch_tags
 from ..training.hub_document import content_type, hub_document, hub_document_text, schema_version
 from ..training.rules import tag_value
 from .catalog import Catalog
+from .launch_records import record_launch
 
 PUBLICATION_KIND: Final = "hub-content"
 FIRST_VERSION: Final = "1.0.0"
@@ -201,16 +202,14 @@ class HubPublisher:
         return _publication(latest, hub, kind, entry.id)
 
     def _record(self, viewer: str, entry: Entry, hub: str, arn: str) -> None:
-        self._open_store().record(
-            NewLaunch(
-                owner=viewer,
-                kind=PUBLICATION_KIND,
-                name=record_name(hub, entry.id),
-                entry_id=entry.id,
-                entry_title=entry.title,
-                arn=arn,
-                region=self._hubs.region,
-            )
+        record_launch(
+            self._open_store(),
+            entry,
+            owner=viewer,
+            kind=PUBLICATION_KIND,
+            name=record_name(hub, entry.id),
+            arn=arn,
+            region=self._hubs.region,
         )
 
 
