@@ -321,9 +321,18 @@ async def test_log_is_read_from_offsets_without_rereading(api: Client, root: Pat
     first = (await api.get(f"local-runs/{run_id}/log", offset=0)).body
     assert len(first["text"].encode()) <= 256 * 1024
     assert first["complete"] is False
+    assert first["more"] is True  # read again now: the rest is there already
     size = len(text.encode())
+    last = (await api.get(f"local-runs/{run_id}/log", offset=size - 10)).body
+    assert (last["next_offset"], last["complete"], last["more"]) == (size, True, False)
     end = (await api.get(f"local-runs/{run_id}/log", offset=size)).body
-    assert end == {"offset": size, "next_offset": size, "text": "", "complete": True}
+    assert end == {
+        "offset": size,
+        "next_offset": size,
+        "text": "",
+        "complete": True,
+        "more": False,
+    }
 
 
 async def test_s3_channel_from_moto(api: Client, root: Path, aws: Any) -> None:

@@ -5,18 +5,45 @@ validator it comes from, and the keyword separators against Python and JavaScrip
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, get_args
 
+import botocore.session
 import payloads
 import pytest
 from conftest import Client
 
-from shared_models_ext.domain.models import normalize_keywords
+from shared_models_ext.domain.models import Entry, normalize_keywords
+from shared_models_ext.domain.models.entries import (
+    CANVAS_DATA_TYPES,
+    CANVAS_KINDS,
+    COLUMN_FORMAT_DATA_TYPES,
+    MAX_SEARCH_LENGTH,
+)
 from shared_models_ext.domain.models.keywords import SEPARATOR_PATTERN
+from shared_models_ext.domain.models.launch import (
+    ENDPOINT_FINAL_STATUSES,
+    TRAINING_JOB_FINAL_STATUSES,
+)
+from shared_models_ext.domain.models.local_runs import (
+    DEFAULT_OUTPUT,
+    DEFAULT_SYNTHETIC_ROWS,
+    FINAL_LOCAL_RUN_STATUSES,
+    MAX_SYNTHETIC_ROWS,
+    SYNTHETIC,
+    LocalRunStatusName,
+    StartLocalRun,
+    SyntheticDataRequest,
+)
+from shared_models_ext.domain.vocabulary import DataType, Kind, tasks_for
+from shared_models_ext.services.local_runs.plan import plan_run
+from shared_models_ext.services.local_runs.record import RunRecord
+from shared_models_ext.services.workspace import Workspace
 from shared_models_ext.store.listing import MAX_LIMIT
 
 #: Separators Python and JavaScript disagree about, and near misses.
@@ -58,9 +85,32 @@ async def test_rules_are_the_validators_constants(api: Client) -> None:
         "id": {"pattern": "^[a-z0-9](-*[a-z0-9]){0,62}$", "max_length": 63},
         "title": {"max_length": 256},
         "description": {"max_bytes": 65536},
-        "share": {"max_users": 100, "max_canvas_users": 23, "max_user_name_length": 255},
+        "share": {
+            "max_users": 100,
+            "max_canvas_users": 23,
+            "max_user_name_length": 255,
+            "canvas": {"kinds": list(CANVAS_KINDS), "data_types": list(CANVAS_DATA_TYPES)},
+        },
         "page": {"max_limit": 200, "default_limit": 50},
+        "search": {"max_length": MAX_SEARCH_LENGTH},
+        "training": {
+            "min_channels": 1,
+            "max_channels": 20,
+            "column_format_data_types": list(COLUMN_FORMAT_DATA_TYPES),
+        },
+        "statuses": {
+            "training-job": {"final": list(TRAINING_JOB_FINAL_STATUSES)},
+            "endpoint": {"final": list(ENDPOINT_FINAL_STATUSES)},
+            "local-run": {"final": list(FINAL_LOCAL_RUN_STATUSES)},
+        },
+        "local_runs": {
+            "default_synthetic_rows": DEFAULT_SYNTHETIC_ROWS,
+            "max_synthetic_rows": MAX_SYNTHETIC_ROWS,
+            "default_seed": 0,
+            "default_output": DEFAULT_OUTPUT,
+        },
     }
+    assert rules["share"]["canvas"] == {"kinds": ["model"], "data_types": ["tabular"]}
 
 
 async def test_the_served_pattern_splits_like_the_server(api: Client) -> None:
@@ -157,3 +207,139 @@ async def test_the_text_limits(api: Client) -> None:
         response = await api.post("entries", too_long, params={"dry_run": "true"})
         assert response.status == 400, loc
         assert response.error["details"][0]["loc"] == loc
+
+
+def entry_of(kind: str, data_type: str, **overrides: Any) -> dict[str, Any]:
+    """A valid entry of ``kind`` and ``data_type`` (its first task)."""
+    make = payloads.model if kind == "model" else payloads.notebook
+    return make(
+        f"{kind} {data_type}", data_type=data_type, task=tasks_for(data_type)[0], **overrides
+    )
+
+
+async def dry_run(api: Client, body: dict[str, Any]) -> tuple[int, list[list[Any]]]:
+    response = await api.post("entries", body, params={"dry_run": "true"})
+    locs = [detail["loc"] for detail in response.error["details"]] if response.status == 400 else []
+    return response.status, locs
+
+
+async def test_canvas_users_only_where_the_served_rule_allows(api: Client) -> None:
+    """Every kind and data type: Canvas users are refused exactly where ``rules.share.canvas``
+    says they are (tabular models only), and nothing else is wrong with the entry."""
+    canvas = (await served_rules(api))["share"]["canvas"]
+    seen = set()
+    for kind in get_args(Kind):
+        for data_type in get_args(DataType):
+            allowed = kind in canvas["kinds"] and data_type in canvas["data_types"]
+            seen.add(allowed)
+            share = {"organization": False, "users": [], "canvas_users": ["canvas-ana"]}
+            status, locs = await dry_run(api, entry_of(kind, data_type, share=share))
+            assert (status, locs) == ((200, []) if allowed else (400, [["share", "canvas_users"]]))
+            assert await dry_run(api, entry_of(kind, data_type)) == (200, [])
+    assert seen == {True, False}
+    refused = await api.post("entries", entry_of("model", "text", share={"canvas_users": ["a"]}))
+    assert refused.status == 400
+    assert refused.error["details"][0]["msg"] == (
+        "only tabular models can be shared with Canvas users"
+    )
+
+
+async def test_a_column_format_exactly_where_the_served_rule_says(api: Client) -> None:
+    """``rules.training.column_format_data_types``: training there needs a column format,
+    and training of any other data type may not have one."""
+    with_columns = (await served_rules(api))["training"]["column_format_data_types"]
+    for data_type in get_args(DataType):
+        columns = data_type in with_columns
+        tabular = entry_of("model", data_type, training=payloads.tabular_training())
+        plain = entry_of("model", data_type, training=payloads.training())
+        assert await dry_run(api, tabular) == (
+            (200, []) if columns else (400, [["training", "tabular"]])
+        )
+        assert await dry_run(api, plain) == (
+            (400, [["training", "tabular"]]) if columns else (200, [])
+        )
+
+
+async def test_the_training_channel_counts(api: Client) -> None:
+    rules = (await served_rules(api))["training"]
+    channels = [
+        {"name": f"c{index}", "uri": f"s3://team-bucket/data/{index}/"}
+        for index in range(rules["max_channels"] + 1)
+    ]
+    for count, status in (
+        (rules["min_channels"] - 1, 400),
+        (rules["min_channels"], 200),
+        (rules["max_channels"], 200),
+        (rules["max_channels"] + 1, 400),
+    ):
+        training = payloads.tabular_training(channels=channels[:count])
+        result = await dry_run(api, payloads.model(training=training))
+        assert result == ((200, []) if status == 200 else (400, [["training", "channels"]]))
+    overrides = {f"c{index}": "synthetic" for index in range(rules["max_channels"])}
+    assert StartLocalRun.model_validate({"channels": overrides}).channels == overrides
+    with pytest.raises(ValueError, match="at most 20"):
+        StartLocalRun.model_validate({"channels": {**overrides, "one-more": "synthetic"}})
+
+
+async def test_the_search_length(api: Client) -> None:
+    longest = (await served_rules(api))["search"]["max_length"]
+    assert (await api.get("entries", q="q" * longest)).status == 200
+    refused = await api.get("entries", q="q" * (longest + 1))
+    assert refused.status == 400
+    assert refused.error["details"][0]["loc"] == ["q"]
+
+
+#: SageMaker statuses on the way to another: a poll goes on through them.
+TRANSITIONAL = {
+    "training-job": {"InProgress", "Stopping", "Deleting"},
+    "endpoint": {"Creating", "Updating", "SystemUpdating", "RollingBack", "Deleting"},
+}
+
+
+async def test_the_final_statuses_are_the_servers(api: Client) -> None:
+    """Each served final status is a status the server (or SageMaker) gives, and final:
+    a local run with it has ended, for good; the others are not final."""
+    statuses = (await served_rules(api))["statuses"]
+    assert statuses["training-job"]["final"] == list(TRAINING_JOB_FINAL_STATUSES)
+    assert statuses["endpoint"]["final"] == list(ENDPOINT_FINAL_STATUSES)
+    sagemaker = botocore.session.get_session().get_service_model("sagemaker")
+    for kind, shape in (("training-job", "TrainingJobStatus"), ("endpoint", "EndpointStatus")):
+        known = set(sagemaker.shape_for(shape).enum)
+        final = set(statuses[kind]["final"])
+        assert final <= known, kind
+        assert TRANSITIONAL[kind] <= known - final, kind
+        assert known == final | TRANSITIONAL[kind], f"classify {known - final - TRANSITIONAL[kind]}"
+    final = statuses["local-run"]["final"]
+    assert set(final) <= set(get_args(LocalRunStatusName))
+    for status in get_args(LocalRunStatusName):
+        record = RunRecord("r", "alice", "e", "E", "/tmp/r", "2026-01-01T00:00:00+00:00", status)
+        assert record.ended == (status in final), status
+    assert RunRecord("r", "alice", "e", "E", "/tmp/r", "2026-01-01T00:00:00+00:00").ended is False
+
+
+async def test_the_local_run_defaults(api: Client) -> None:
+    rules = (await served_rules(api))["local_runs"]
+    run = StartLocalRun.model_validate({})
+    assert run.seed == rules["default_seed"]
+    assert run.synthetic_rows is None
+    assert f"folder {rules['default_output']}" in StartLocalRun.model_fields["output"].description
+    largest = rules["max_synthetic_rows"]
+    assert SyntheticDataRequest.model_validate({"rows": largest}).rows == largest
+    with pytest.raises(ValueError, match="less than or equal"):
+        SyntheticDataRequest.model_validate({"rows": largest + 1})
+    assert rules["default_synthetic_rows"] <= largest
+
+
+async def test_a_run_plan_uses_the_served_defaults(api: Client, tmp_path: Path) -> None:
+    """What ``POST /entries/{id}/local-runs`` plans for what it is not given: the served
+    defaults (``rules.local_runs``)."""
+    rules = (await served_rules(api))["local_runs"]
+    created = await api.create(payloads.model(training=payloads.tabular_training()))
+    entry = Entry.model_validate(created)
+    workspace = Workspace(str(tmp_path))
+    plan = plan_run(
+        entry, StartLocalRun.model_validate({"channels": {"train": SYNTHETIC}}), workspace
+    )
+    assert plan.synthetic_rows == rules["default_synthetic_rows"]
+    assert plan.seed == rules["default_seed"]
+    assert plan.output.location == os.path.join(workspace.root, rules["default_output"])

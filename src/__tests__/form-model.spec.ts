@@ -5,6 +5,7 @@ import { resolveEnvironment, ALIASES, visibleFields } from '../wizard/fields';
 import { emptyForm } from '../wizard/form';
 import type { IEntryForm } from '../wizard/form';
 import { apiPath, ICanned, json, routedSettings, waitFor } from './helpers';
+import { RULES } from './wizard-fixtures';
 
 function invalid(
   details: Array<{ loc: Array<string | number>; msg: string }>
@@ -89,7 +90,7 @@ describe('placeErrors', () => {
       ],
       loc => resolveEnvironment(loc, form)
     );
-    const placed = placeErrors(errors, visibleFields(form), {
+    const placed = placeErrors(errors, visibleFields(form, RULES), {
       aliases: ALIASES
     });
     expect(Object.fromEntries(placed.fields)).toEqual({
@@ -200,16 +201,12 @@ describe('FormModel', () => {
 
 describe('keyword previews from the served rules', () => {
   const rules = keywordRules({
+    ...RULES,
     keywords: {
       separator_pattern: '[\\u0009-\\u000d\\u0020\\u002c\\u00a0\\u3000]',
       max_count: 50,
       max_length: 255
-    },
-    id: { pattern: '^[a-z0-9](-*[a-z0-9]){0,62}$', max_length: 63 },
-    title: { max_length: 256 },
-    description: { max_bytes: 65536 },
-    share: { max_users: 100, max_canvas_users: 23, max_user_name_length: 256 },
-    page: { max_limit: 200, default_limit: 50 }
+    }
   });
 
   it('splits, strips, lowercases and de-duplicates', () => {

@@ -4,7 +4,13 @@ import {
   backoffSchedule,
   StatusPoll
 } from '../common/statusPoll';
+import { recordServedRules } from '../common/servedRules';
 import { isFinalEndpointStatus, isFinalJobStatus } from '../launch/status';
+import { isFinalLocalRunStatus } from '../local-runs/types';
+import { RULES } from './wizard-fixtures';
+
+// The final statuses are the server's (GET /options → rules.statuses).
+beforeEach(() => recordServedRules(RULES));
 
 describe('backoff', () => {
   it('doubles from 2 s up to 30 s', () => {
@@ -14,8 +20,10 @@ describe('backoff', () => {
     expect(backoffDelay(-1)).toBe(2000);
     expect(backoffDelay(3, { initial: 1000, max: 5000, factor: 3 })).toBe(5000);
   });
+});
 
-  it('knows the final statuses', () => {
+describe('the final statuses: served, never copied', () => {
+  it('are those of GET /options → rules.statuses', () => {
     expect(['Completed', 'Failed', 'Stopped'].every(isFinalJobStatus)).toBe(
       true
     );
@@ -24,6 +32,32 @@ describe('backoff', () => {
     expect(isFinalEndpointStatus('InService')).toBe(true);
     expect(isFinalEndpointStatus('Failed')).toBe(true);
     expect(isFinalEndpointStatus('Creating')).toBe(false);
+    expect(isFinalLocalRunStatus('completed')).toBe(true);
+    expect(isFinalLocalRunStatus('running')).toBe(false);
+  });
+
+  it('follow the served rules, whatever they say', () => {
+    recordServedRules({
+      ...RULES,
+      statuses: {
+        'training-job': { final: ['Stopping'] },
+        endpoint: { final: ['Creating'] },
+        'local-run': { final: ['running'] }
+      }
+    });
+    expect(isFinalJobStatus('Stopping')).toBe(true);
+    expect(isFinalJobStatus('Completed')).toBe(false);
+    expect(isFinalEndpointStatus('Creating')).toBe(true);
+    expect(isFinalEndpointStatus('InService')).toBe(false);
+    expect(isFinalLocalRunStatus('running')).toBe(true);
+    expect(isFinalLocalRunStatus('completed')).toBe(false);
+  });
+
+  it('are none before the rules are loaded: nothing stops early', () => {
+    recordServedRules(null);
+    expect(isFinalJobStatus('Completed')).toBe(false);
+    expect(isFinalEndpointStatus('InService')).toBe(false);
+    expect(isFinalLocalRunStatus('completed')).toBe(false);
   });
 });
 
@@ -85,6 +119,24 @@ describe('StatusPoll (a @lumino/polling Poll)', () => {
     expect(instance.state.stopped).toBe(true);
     await jest.advanceTimersByTimeAsync(60000);
     expect(load).toHaveBeenCalledTimes(6);
+    instance.dispose();
+  });
+
+  it('goes on at a final status until the rules are served, then stops', async () => {
+    recordServedRules(null);
+    const { instance, load } = poll(['Completed']);
+    await refresh(instance);
+    await wait(instance, instance.nextDelay!);
+    await wait(instance, instance.nextDelay!);
+    expect(instance.state.value).toBe('Completed');
+    expect(instance.state.stopped).toBe(false);
+    expect(load).toHaveBeenCalledTimes(3);
+    recordServedRules(RULES);
+    await wait(instance, instance.nextDelay!);
+    expect(instance.state.stopped).toBe(true);
+    expect(instance.nextDelay).toBeNull();
+    await jest.advanceTimersByTimeAsync(60000);
+    expect(load).toHaveBeenCalledTimes(4);
     instance.dispose();
   });
 

@@ -14,6 +14,7 @@ import { trainFormValue } from '../launch/trainForm';
 import { TRANSLATION_DOMAIN } from '../tokens';
 import { apiPath, ICanned, json, routedSettings, waitFor } from './helpers';
 import { TABULAR_ENTRY, TABULAR_TRAINING } from './local-run-fixtures';
+import { RULES } from './wizard-fixtures';
 
 const trans = nullTranslator.load(TRANSLATION_DOMAIN);
 
@@ -95,17 +96,47 @@ describe('the Run locally form', () => {
   ];
 
   it.each(cases)('maps $name', ({ patch, body }) => {
-    const value = { ...runFormValue(TABULAR_TRAINING), ...patch };
+    const value = {
+      ...runFormValue(TABULAR_TRAINING, RULES.local_runs),
+      ...patch
+    };
     expect(startLocalRunBody(value)).toEqual(body);
   });
 
   it('offers synthetic data only for a tabular model with columns', () => {
     const plain = { ...TABULAR_TRAINING, tabular: null };
-    expect(runFormValue(plain).channels).toEqual({
+    expect(runFormValue(plain, RULES.local_runs).channels).toEqual({
       train: { source: 'entry', folder: '' },
       validation: { source: 'entry', folder: '' }
     });
-    expect(startLocalRunBody(runFormValue(plain)).channels).toBeUndefined();
+    expect(
+      startLocalRunBody(runFormValue(plain, RULES.local_runs)).channels
+    ).toBeUndefined();
+  });
+
+  it('starts from the served defaults, and leaves them to the server without', () => {
+    const served = {
+      ...RULES.local_runs,
+      default_synthetic_rows: 42,
+      default_seed: 3,
+      default_output: 'elsewhere'
+    };
+    const value = runFormValue(TABULAR_TRAINING, served);
+    expect(value).toMatchObject({
+      synthetic_rows: '42',
+      seed: '3',
+      output: 'elsewhere'
+    });
+    const unknown = runFormValue(TABULAR_TRAINING, null);
+    expect(unknown).toMatchObject({ synthetic_rows: '', seed: '', output: '' });
+    const body = startLocalRunBody(unknown);
+    expect(body.channels).toEqual({
+      train: 'synthetic',
+      validation: 'synthetic'
+    });
+    expect(body).not.toHaveProperty('synthetic_rows');
+    expect(body).not.toHaveProperty('seed');
+    expect(body).not.toHaveProperty('output');
   });
 
   it('names its fields by the paths of the request body', () => {
@@ -114,7 +145,10 @@ describe('the Run locally form', () => {
   });
 
   it('sends rows and seed that are no number as typed, for the server to explain', () => {
-    const value = { ...runFormValue(TABULAR_TRAINING), synthetic_rows: 'lots' };
+    const value = {
+      ...runFormValue(TABULAR_TRAINING, RULES.local_runs),
+      synthetic_rows: 'lots'
+    };
     expect(startLocalRunBody(value).synthetic_rows).toBe('lots');
   });
 
@@ -248,6 +282,7 @@ describe('the Run locally dialog', () => {
       client: new LaunchClient(settings),
       trans,
       pythons: [{ name: 'py311', label: 'Python 3.11' }],
+      rules: RULES.local_runs,
       checkDelay: 5,
       onStarted
     });

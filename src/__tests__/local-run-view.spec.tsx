@@ -10,6 +10,7 @@ import { LogView } from '../local-runs/logView';
 import { toAlignedData } from '../local-runs/metricChart';
 import { RunView } from '../local-runs/RunView';
 import { LocalRunModel } from '../local-runs/runModel';
+import { recordServedRules } from '../common/servedRules';
 import type {
   ILocalRunLog,
   LocalRunStatusName,
@@ -18,6 +19,7 @@ import type {
 import { TRANSLATION_DOMAIN } from '../tokens';
 import { apiPath, ICanned, json, routedSettings, waitFor } from './helpers';
 import { runStatus } from './local-run-fixtures';
+import { RULES } from './wizard-fixtures';
 import { mount } from './render';
 
 // uPlot draws on a canvas, which jsdom lacks: only the chart library is faked.
@@ -36,15 +38,25 @@ const UPlot = uPlot as unknown as jest.Mock;
 const trans = nullTranslator.load(TRANSLATION_DOMAIN);
 const RUN_ID = 'churn-20261201-101500-123';
 
-function logSlice(offset: number, text: string, complete = false): ICanned {
+function logSlice(
+  offset: number,
+  text: string,
+  complete = false,
+  more = false
+): ICanned {
   const slice: ILocalRunLog = {
     offset,
     next_offset: offset + text.length,
     text,
-    complete
+    complete,
+    more
   };
   return { status: 200, body: json(slice) };
 }
+
+// The final statuses are the server's (GET /options → rules.statuses).
+beforeEach(() => recordServedRules(RULES));
+afterEach(() => recordServedRules(null));
 
 describe('metrics to uPlot', () => {
   it('splits points into columns of times and values', () => {
@@ -191,6 +203,65 @@ describe('the local run view', () => {
     );
     model.dispose();
     log.dispose();
+  });
+
+  it('reads on at once while the server says the log has more', async () => {
+    const logs: Record<string, ICanned> = {
+      '0': logSlice(0, 'a', false, true),
+      '1': logSlice(1, 'b', false, true),
+      '2': logSlice(2, 'c')
+    };
+    const offsets: string[] = [];
+    const { settings } = routedSettings(url => {
+      const path = apiPath(url);
+      if (path === `local-runs/${RUN_ID}`) {
+        return { status: 200, body: json(runStatus()) };
+      }
+      const offset = url.searchParams.get('offset') ?? '0';
+      offsets.push(offset);
+      return logs[offset] ?? logSlice(Number(offset), '');
+    });
+    const model = new LocalRunModel({
+      runId: RUN_ID,
+      client: new LaunchClient(settings),
+      interval: 10000
+    });
+    let text = '';
+    model.logReceived.connect((_, piece) => (text += piece));
+    await model.refresh();
+    // One tick: three reads, the last one caught up.
+    expect(text).toBe('abc');
+    expect(offsets).toEqual(['0', '1', '2']);
+    model.dispose();
+  });
+
+  it('keeps polling an ended run until the final statuses are served', async () => {
+    recordServedRules(null);
+    const { settings, requests } = routedSettings(url =>
+      apiPath(url) === `local-runs/${RUN_ID}`
+        ? {
+            status: 200,
+            body: json(runStatus({ status: 'completed', phase: null }))
+          }
+        : logSlice(0, '', true)
+    );
+    const model = new LocalRunModel({
+      runId: RUN_ID,
+      client: new LaunchClient(settings),
+      interval: 10
+    });
+    await model.refresh();
+    await waitFor(() => requests.length >= 6);
+    expect(model.state.stopped).toBe(false);
+    expect(model.state.value?.status).toBe('completed');
+
+    // Served rules that call "completed" final: the next answer stops it.
+    recordServedRules(RULES);
+    await waitFor(() => model.state.stopped, 5000);
+    const count = requests.length;
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(requests.length).toBe(count);
+    model.dispose();
   });
 
   it('shows the phase while running and the failure reason when failed', async () => {

@@ -1,6 +1,8 @@
 import { SharedModelsClient } from '../api/catalog';
 import { SharedModelsModel } from '../catalog/model';
+import type { IOptions } from '../api/types';
 import { DEFAULT_SETTINGS } from '../common/settings';
+import { recordServedRules, servedRules } from '../common/servedRules';
 import {
   apiPath,
   flush,
@@ -10,12 +12,14 @@ import {
   routedSettings,
   waitFor
 } from './helpers';
+import { OPTIONS, RULES } from './wizard-fixtures';
 
 /** A model on a fake server; `entries` answers every `GET /entries`. */
 function setUp(
   options: Partial<SharedModelsModel.IOptions> = {},
   entries: (query: URLSearchParams) => ReturnType<typeof page> = () =>
-    page([makeEntry({ id: 'one' })], 'next', 3)
+    page([makeEntry({ id: 'one' })], 'next', 3),
+  served: IOptions = OPTIONS
 ) {
   const server = routedSettings(url => {
     switch (apiPath(url)) {
@@ -26,6 +30,8 @@ function setUp(
         };
       case 'entries':
         return { status: 200, body: json(entries(url.searchParams)) };
+      case 'options':
+        return { status: 200, body: json(served) };
       default:
         return { status: 404, body: '' };
     }
@@ -213,6 +219,30 @@ describe('SharedModelsModel: the catalog query', () => {
     expect(listed().map(query => query.cursor)).toEqual([undefined, 'c1']);
     expect(model.list.items.map(item => item.id)).toEqual(['one', 'two']);
     expect(model.canLoadMore).toBe(false);
+    model.dispose();
+  });
+});
+
+describe('SharedModelsModel: the served rules', () => {
+  beforeEach(() => recordServedRules(null));
+
+  it('keeps them for the status polls, and asks within their limits', async () => {
+    const rules = {
+      ...RULES,
+      page: { max_limit: 30, default_limit: 20 },
+      search: { max_length: 5 }
+    };
+    const { model, listed } = setUp({}, undefined, { ...OPTIONS, rules });
+    expect(servedRules()).toBeNull();
+    await model.start();
+    await waitFor(() => model.options.status === 'ready');
+    expect(servedRules()).toEqual(rules);
+
+    model.setSearch('churn xgboost');
+    model.flushSearch();
+    await waitFor(() => listed().length === 2);
+    // The settings' 50 a page, within the served 30; the text cut to 5.
+    expect(listed()[1]).toMatchObject({ limit: '30', q: 'churn' });
     model.dispose();
   });
 });

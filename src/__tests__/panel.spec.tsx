@@ -19,6 +19,7 @@ import {
   routedSettings,
   waitFor
 } from './helpers';
+import { RULES } from './wizard-fixtures';
 
 /** A panel whose `/me` answers come from `answers` (the last repeats). */
 function createPanel(...answers: ICanned[]): {
@@ -49,7 +50,8 @@ const OPTIONS = {
   scalings: [],
   column_types: [],
   image_sources: [],
-  instance_types: { training: [], inference: [] }
+  instance_types: { training: [], inference: [] },
+  rules: RULES
 };
 
 function userStatus(panel: SharedModelsPanel): Element | null {

@@ -2,12 +2,12 @@ import {
   activeFilterKeys,
   buildQuery,
   ICatalogQuery,
-  MAX_SEARCH_LENGTH,
   sameFilters,
   searchParam,
   sortParams,
   withFilter
 } from '../catalog/query';
+import { RULES } from './wizard-fixtures';
 
 const BASE: ICatalogQuery = {
   tab: 'organization',
@@ -50,11 +50,24 @@ describe('buildQuery', () => {
     expect(buildQuery({ ...BASE, search: '   ' }, 10)).not.toHaveProperty('q');
   });
 
-  it('cuts the search text to what the server accepts', () => {
-    const long = 'x'.repeat(MAX_SEARCH_LENGTH + 40);
-    expect(searchParam(long)).toHaveLength(MAX_SEARCH_LENGTH);
+  it('cuts the search text to what the server serves as its limit', () => {
+    const long = ` ${'x'.repeat(300)} `;
+    expect(searchParam(long, 12)).toBe('x'.repeat(12));
+    // Until the rules are loaded the text goes whole (the server says so).
+    expect(searchParam(long)).toBe('x'.repeat(300));
+    const rules = { ...RULES, search: { max_length: 7 } };
+    expect(buildQuery({ ...BASE, search: long }, 10, null, rules).q).toBe(
+      'x'.repeat(7)
+    );
     // Any characters are fine: the server never reads them as syntax.
     expect(searchParam('"NEAR(a b)" * -x')).toBe('"NEAR(a b)" * -x');
+  });
+
+  it('asks for no more entries per page than the server serves', () => {
+    const rules = { ...RULES, page: { max_limit: 30, default_limit: 20 } };
+    expect(buildQuery(BASE, 50, null, rules).limit).toBe(30);
+    expect(buildQuery(BASE, 25, null, rules).limit).toBe(25);
+    expect(buildQuery(BASE, 500).limit).toBe(500);
   });
 
   it('sends every filter that is set, and canvas only when true', () => {

@@ -17,6 +17,7 @@ import {
   routedSettings,
   waitFor
 } from './helpers';
+import { RULES } from './wizard-fixtures';
 
 const trans = nullTranslator.load('shared_models_ext');
 
@@ -30,16 +31,32 @@ describe('the Share… form', () => {
     expect(parseUserList('')).toEqual([]);
   });
 
-  it('offers Canvas for tabular models only', () => {
-    expect(canShareWithCanvas({ kind: 'model', data_type: 'tabular' })).toBe(
-      true
-    );
-    expect(canShareWithCanvas({ kind: 'model', data_type: 'image' })).toBe(
-      false
-    );
-    expect(canShareWithCanvas({ kind: 'notebook', data_type: 'tabular' })).toBe(
-      false
-    );
+  it('offers Canvas where the served rule says (tabular models, today)', () => {
+    const rules = RULES.share;
+    expect(
+      canShareWithCanvas({ kind: 'model', data_type: 'tabular' }, rules)
+    ).toBe(true);
+    expect(
+      canShareWithCanvas({ kind: 'model', data_type: 'image' }, rules)
+    ).toBe(false);
+    expect(
+      canShareWithCanvas({ kind: 'notebook', data_type: 'tabular' }, rules)
+    ).toBe(false);
+    // Another rule, another answer: no copy of it is kept here.
+    const images = {
+      ...rules,
+      canvas: { kinds: ['model', 'notebook'], data_types: ['image'] }
+    } as typeof rules;
+    expect(
+      canShareWithCanvas({ kind: 'notebook', data_type: 'image' }, images)
+    ).toBe(true);
+    expect(
+      canShareWithCanvas({ kind: 'model', data_type: 'tabular' }, images)
+    ).toBe(false);
+    // No rules (they could not be loaded): the server decides, as typed.
+    expect(
+      canShareWithCanvas({ kind: 'model', data_type: 'image' }, null)
+    ).toBe(true);
   });
 
   it('turns the form into a share, leaving out the owner', () => {
@@ -51,7 +68,8 @@ describe('the Share… form', () => {
     expect(
       toShare(
         { organization: true, users: 'alice bob', canvasUsers: 'c1, c2' },
-        tabular
+        tabular,
+        RULES.share
       )
     ).toEqual({
       organization: true,
@@ -62,7 +80,8 @@ describe('the Share… form', () => {
     expect(
       toShare(
         { organization: false, users: '', canvasUsers: 'c1' },
-        { ...tabular, data_type: 'text' }
+        { ...tabular, data_type: 'text' },
+        RULES.share
       ).canvas_users
     ).toEqual([]);
   });
@@ -179,7 +198,7 @@ describe('the Share… dialog', () => {
     const saved = shareEntry({
       client: new SharedModelsClient({ serverSettings: settings }),
       entry,
-      rules: { max_users: 100, max_canvas_users: 2, max_user_name_length: 256 },
+      rules: { ...RULES.share, max_canvas_users: 2 },
       trans,
       checkDelay: 5
     });
@@ -210,6 +229,36 @@ describe('the Share… dialog', () => {
       users: [],
       canvas_users: ['c1', 'c2']
     });
+  });
+
+  it('enables the Canvas field by the served rule, not a copy of it', async () => {
+    const entry = makeEntry({ id: 'notes', data_type: 'text', owner: 'alice' });
+    const { settings } = routedSettings(() => ({
+      status: 200,
+      body: json({ ok: true })
+    }));
+    const client = new SharedModelsClient({ serverSettings: settings });
+    const open = (rules: typeof RULES.share) => {
+      void shareEntry({ client, entry, rules, trans, checkDelay: 5 });
+      return waitFor(
+        () => byLabel('Share with SageMaker Canvas users') !== null
+      );
+    };
+
+    await open(RULES.share);
+    const refused = byLabel('Share with SageMaker Canvas users');
+    expect(refused.disabled).toBe(true);
+    expect(describedBy(refused)).toContain(
+      'Only models of data type tabular can be shared with Canvas users.'
+    );
+    Dialog.flush();
+    document.body.innerHTML = '';
+
+    await open({
+      ...RULES.share,
+      canvas: { kinds: ['model'], data_types: ['text'] }
+    });
+    expect(byLabel('Share with SageMaker Canvas users').disabled).toBe(false);
   });
 
   it('offers to reload a stale entry and shows the dialog again, the choices kept', async () => {
@@ -258,7 +307,9 @@ describe('the Share… dialog', () => {
       Array.from(document.querySelectorAll('.jp-Dialog')).find(node =>
         node.textContent?.includes(text)
       );
+    // The dialog, then its body (rendered on the next frame).
     await waitFor(() => dialogTitled('Share “Churn”') !== undefined);
+    await waitFor(() => byLabel('Share with people') !== null);
     type(byLabel('Share with people'), 'bob');
     save();
     await waitFor(
@@ -270,6 +321,7 @@ describe('the Share… dialog', () => {
       .find(button => button.textContent?.trim() === 'Reload')!
       .click();
     await waitFor(() => dialogTitled('Share “Churn v2”') !== undefined);
+    await waitFor(() => byLabel('Share with people') !== null);
     expect(byLabel('Share with people').value).toBe('bob');
     save();
     expect((await saved)?.version).toBe(3);

@@ -144,6 +144,38 @@ describe('the entry wizard', () => {
     widget.dispose();
   });
 
+  it('gates Canvas users by the served rule, not a copy of it', async () => {
+    // Served: text models only (not what the server says today): the wizard
+    // follows the rule it is given.
+    const options = {
+      ...OPTIONS,
+      rules: {
+        ...OPTIONS.rules,
+        share: {
+          ...OPTIONS.rules.share,
+          canvas: { kinds: ['model'], data_types: ['text'] }
+        }
+      }
+    } as typeof OPTIONS;
+    const { widget, root } = openWizard({
+      'GET options': () => ({ status: 200, body: json(options) })
+    });
+    await ready(root);
+    const hint = (): string =>
+      (byLabel(root, 'Canvas users').getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map(id => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(byLabel(root, 'Canvas users').disabled).toBe(true);
+    expect(hint()).toContain('Only models of data type Text can be shared');
+    choose(byLabel(root, 'Data type'), 'text');
+    await waitFor(() => !byLabel(root, 'Canvas users').disabled);
+
+    choose(byLabel(root, 'Data type'), 'tabular');
+    await waitFor(() => byLabel(root, 'Canvas users').disabled);
+    widget.dispose();
+  });
+
   it('turns spaces in keywords into commas, and normalises on blur', async () => {
     const { widget, root } = openWizard({});
     await ready(root);
@@ -269,6 +301,31 @@ describe('the entry wizard', () => {
     await waitFor(() => byLabel(root, 'Target column').value === 'churned');
     button(root, 'Remove column 3').click();
     await waitFor(() => byLabel(root, 'Target column').value === '');
+    widget.dispose();
+  });
+
+  it('shows the column format and the channel counts the rules serve', async () => {
+    const options = {
+      ...OPTIONS,
+      rules: {
+        ...OPTIONS.rules,
+        training: {
+          min_channels: 2,
+          max_channels: 5,
+          column_format_data_types: ['image']
+        }
+      }
+    } as typeof OPTIONS;
+    const { widget, root } = openWizard({
+      'GET options': () => ({ status: 200, body: json(options) })
+    });
+    await ready(root);
+    choose(byLabel(root, 'Data type'), 'image');
+    byLabel(root, 'Enable training').click();
+    await waitFor(() => root.textContent!.includes('Column format'));
+    expect(root.textContent).toContain('(e.g. train, test), 2 to 5.');
+    choose(byLabel(root, 'Data type'), 'tabular');
+    await waitFor(() => !root.textContent!.includes('Column format'));
     widget.dispose();
   });
 

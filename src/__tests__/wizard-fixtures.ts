@@ -1,5 +1,5 @@
 /** Entries and options shaped like the server's, for the wizard's tests. */
-import type { IEntry, IOptions } from '../api/types';
+import type { IEntry, IOptions, IRules } from '../api/types';
 import { DLC } from './launch-fixtures';
 
 export const DLC_URI =
@@ -92,6 +92,43 @@ export function notebookEntry(): IEntry {
 
 const choices = (...ids: string[]) => ids.map(id => ({ id, label: id }));
 
+/**
+ * The shape of GET /options → rules. The values are the server's to serve:
+ * tests change them to show the UI reads them rather than its own copy.
+ */
+export const RULES: IRules = {
+  keywords: { separator_pattern: '[\\s,]', max_count: 50, max_length: 255 },
+  id: { pattern: '^[a-z0-9](-*[a-z0-9]){0,62}$', max_length: 63 },
+  title: { max_length: 256 },
+  description: { max_bytes: 65536 },
+  share: {
+    max_users: 100,
+    max_canvas_users: 23,
+    max_user_name_length: 256,
+    canvas: { kinds: ['model'], data_types: ['tabular'] }
+  },
+  page: { max_limit: 200, default_limit: 50 },
+  search: { max_length: 256 },
+  training: {
+    min_channels: 1,
+    max_channels: 20,
+    column_format_data_types: ['tabular']
+  },
+  statuses: {
+    'training-job': { final: ['Completed', 'Failed', 'Stopped'] },
+    endpoint: {
+      final: ['InService', 'Failed', 'OutOfService', 'UpdateRollbackFailed']
+    },
+    'local-run': { final: ['completed', 'failed', 'stopped'] }
+  },
+  local_runs: {
+    default_synthetic_rows: 1000,
+    max_synthetic_rows: 1000000,
+    default_seed: 0,
+    default_output: 'shared-models-runs'
+  }
+};
+
 export const OPTIONS: IOptions = {
   kinds: choices('model', 'notebook'),
   data_types: [
@@ -163,13 +200,5 @@ export const OPTIONS: IOptions = {
     ]
   },
   deep_learning_containers: DLC,
-  // The shape of GET /options → rules (the values are the server's to serve).
-  rules: {
-    keywords: { separator_pattern: '[\\s,]', max_count: 50, max_length: 255 },
-    id: { pattern: '^[a-z0-9](-*[a-z0-9]){0,62}$', max_length: 63 },
-    title: { max_length: 256 },
-    description: { max_bytes: 65536 },
-    share: { max_users: 100, max_canvas_users: 23, max_user_name_length: 256 },
-    page: { max_limit: 200, default_limit: 50 }
-  }
+  rules: RULES
 };

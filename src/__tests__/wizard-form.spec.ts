@@ -5,7 +5,7 @@ import {
   formFromEntry,
   splitUsers
 } from '../wizard/form';
-import { modelEntry, notebookEntry } from './wizard-fixtures';
+import { modelEntry, notebookEntry, RULES } from './wizard-fixtures';
 
 /** The fields of an entry a client sends back. */
 function inputOf(entry: ReturnType<typeof modelEntry>) {
@@ -37,7 +37,7 @@ describe('formFromEntry / bodyFromForm', () => {
     expect(form.inference.enabled).toBe(true);
 
     // Keywords go as typed: the server normalises them.
-    expect(bodyFromForm(form)).toEqual({
+    expect(bodyFromForm(form, RULES)).toEqual({
       ...inputOf(entry),
       keywords: 'churn, xgboost'
     });
@@ -47,7 +47,7 @@ describe('formFromEntry / bodyFromForm', () => {
     const entry = notebookEntry();
     const form = formFromEntry(entry);
     expect(form.notebook.s3_uri).toBe('s3://bucket/nb/eda.ipynb');
-    expect(bodyFromForm(form)).toEqual({
+    expect(bodyFromForm(form, RULES)).toEqual({
       ...inputOf(entry),
       keywords: entry.keywords.join(', ')
     });
@@ -65,7 +65,7 @@ describe('formFromEntry / bodyFromForm', () => {
     const form = formFromEntry(modelEntry());
     form.training.enabled = false;
     form.inference.enabled = false;
-    const body = bodyFromForm(form);
+    const body = bodyFromForm(form, RULES);
     expect(body.training).toBeNull();
     expect(body.inference).toBeNull();
     expect(body.notebook).toBeNull();
@@ -75,9 +75,32 @@ describe('formFromEntry / bodyFromForm', () => {
     const form = formFromEntry(modelEntry());
     form.data_type = 'text';
     form.task = 'text-generation';
-    const body = bodyFromForm(form);
+    const body = bodyFromForm(form, RULES);
     expect(body.training?.tabular).toBeNull();
     expect(body.share.canvas_users).toEqual([]);
+  });
+
+  it('sends a column format and Canvas users where the served rules say', () => {
+    const form = formFromEntry(modelEntry());
+    form.data_type = 'text';
+    form.task = 'text-generation';
+    form.share.canvas_users = 'carol';
+    // Rules that differ from the server's: the body follows them, so no
+    // copy of "tabular only" is left in the wizard.
+    const rules = {
+      ...RULES,
+      share: {
+        ...RULES.share,
+        canvas: { kinds: ['model'], data_types: ['text'] }
+      },
+      training: { ...RULES.training, column_format_data_types: ['text'] }
+    } as typeof RULES;
+    const body = bodyFromForm(form, rules);
+    expect(body.share.canvas_users).toEqual(['carol']);
+    expect(body.training?.tabular).toEqual(modelEntry().training!.tabular);
+    const tabular = { ...form, data_type: 'tabular' as const };
+    expect(bodyFromForm(tabular, rules).share.canvas_users).toEqual([]);
+    expect(bodyFromForm(tabular, rules).training?.tabular).toBeNull();
   });
 
   it('reads the text fields as the server expects them', () => {
@@ -106,7 +129,7 @@ describe('formFromEntry / bodyFromForm', () => {
       instance_types: ['ml.m5.xlarge'],
       default_instance_type: ''
     };
-    const body = bodyFromForm(form);
+    const body = bodyFromForm(form, RULES);
     expect(body.id).toBeNull();
     expect(body.title).toBe('Churn');
     expect(body.keywords).toBe('Churn xgboost, churn');

@@ -24,7 +24,7 @@ import {
   routedSettings,
   type
 } from './wizard-dom';
-import { OPTIONS } from './wizard-fixtures';
+import { OPTIONS, RULES } from './wizard-fixtures';
 
 const trans = nullTranslator.load(TRANSLATION_DOMAIN);
 
@@ -50,12 +50,12 @@ describe('the "Share notebook…" form', () => {
     expect(form.kind).toBe('notebook');
     expect(form.title).toBe('eda');
     expect(form.notebook).toEqual({ s3_uri: '', path: 'work/eda.ipynb' });
-    expect(visibleFields(form).has('notebook.path')).toBe(true);
-    expect(visibleFields(form).has('notebook.s3_uri')).toBe(true);
+    expect(visibleFields(form, RULES).has('notebook.path')).toBe(true);
+    expect(visibleFields(form, RULES).has('notebook.s3_uri')).toBe(true);
   });
 
   it('sends the path, the basic information and the sharing; no destination when empty', () => {
-    const body = shareBodyFromForm(filledForm());
+    const body = shareBodyFromForm(filledForm(), RULES);
     expect(body).toEqual({
       path: 'work/Churn analysis.ipynb',
       id: 'churn-analysis',
@@ -79,7 +79,7 @@ describe('the "Share notebook…" form', () => {
       id: '  ',
       notebook: { path: 'eda.ipynb', s3_uri: ' s3://team/notebooks/ ' }
     };
-    const body = shareBodyFromForm(form);
+    const body = shareBodyFromForm(form, RULES);
     expect(body.s3_uri).toBe('s3://team/notebooks/');
     expect(body.path).toBe('eda.ipynb');
     expect('id' in body).toBe(false);
@@ -91,7 +91,7 @@ describe('the "Share notebook…" form', () => {
       { loc: ['s3_uri'], msg: 'Choose where in S3 to upload the notebook.' },
       { loc: ['path'], msg: 'This is not a valid notebook: bad JSON' }
     ]);
-    const placed = placeErrors(errors, visibleFields(form), {
+    const placed = placeErrors(errors, visibleFields(form, RULES), {
       aliases: ALIASES
     });
     expect(placed.unplaced).toEqual([]);
@@ -105,8 +105,8 @@ describe('the "Share notebook…" form', () => {
 
   it('leaves Add notebook as it was: no path is sent', () => {
     const form = { ...filledForm(), notebook: { s3_uri: '' } };
-    expect(bodyFromForm(form).notebook).toEqual({ s3_uri: '' });
-    expect(visibleFields(form).has('notebook.path')).toBe(false);
+    expect(bodyFromForm(form, RULES).notebook).toEqual({ s3_uri: '' });
+    expect(visibleFields(form, RULES).has('notebook.path')).toBe(false);
   });
 
   it('has a wizard of its own per notebook', () => {
@@ -125,12 +125,16 @@ describe('saveEntry for "Share notebook…"', () => {
     });
     const client = new SharedModelsClient({ serverSettings: settings });
     const onRequest = jest.fn();
-    const outcome = await saveEntry(client, filledForm(), null, { onRequest });
+    const outcome = await saveEntry(client, filledForm(), RULES, null, {
+      onRequest
+    });
     expect(outcome).toEqual({ status: 'saved', entry: saved });
     expect(onRequest).toHaveBeenCalledTimes(1);
     await expect(onRequest.mock.calls[0][0]).resolves.toEqual(saved);
     expect(requests).toHaveLength(1);
-    expect(await requests[0].json()).toEqual(shareBodyFromForm(filledForm()));
+    expect(await requests[0].json()).toEqual(
+      shareBodyFromForm(filledForm(), RULES)
+    );
   });
 
   it('sorts a 400 into field problems', async () => {
@@ -147,7 +151,7 @@ describe('saveEntry for "Share notebook…"', () => {
       })
     });
     const client = new SharedModelsClient({ serverSettings: settings });
-    const outcome = await saveEntry(client, filledForm());
+    const outcome = await saveEntry(client, filledForm(), RULES);
     expect(outcome.status).toBe('invalid');
     if (outcome.status === 'invalid') {
       expect(outcome.details).toEqual([

@@ -3329,6 +3329,22 @@ export interface components {
       buckets: components['schemas']['Bucket'][];
     };
     /**
+     * CanvasRules
+     * @description Which entries may be shared with SageMaker Canvas users.
+     */
+    CanvasRules: {
+      /**
+       * Kinds
+       * @description An entry of one of these kinds…
+       */
+      kinds: ('model' | 'notebook')[];
+      /**
+       * Data Types
+       * @description …and of one of these data types
+       */
+      data_types: ('text' | 'image' | 'tabular' | 'audio')[];
+    };
+    /**
      * CategoricalHyperparameter
      * @description One of a list of allowed values.
      */
@@ -3708,7 +3724,7 @@ export interface components {
       arn: string;
       /**
        * Status
-       * @description EndpointStatus: InService, …
+       * @description EndpointStatus: InService, …; the final ones: GET /options → rules.statuses
        * @example Creating
        */
       status: string;
@@ -4082,6 +4098,14 @@ export interface components {
        */
       timestamp: string | null;
     };
+    /** FinalStatuses */
+    FinalStatuses: {
+      /**
+       * Final
+       * @description The statuses after which polling stops
+       */
+      final: string[];
+    };
     /**
      * FreeTextHyperparameter
      * @description Any one-line text.
@@ -4443,6 +4467,12 @@ export interface components {
        * @description The run has ended and the log is read to its end
        */
       complete: boolean;
+      /**
+       * More
+       * @description The log already holds bytes past next_offset: read again now, not later
+       * @default false
+       */
+      more: boolean;
     };
     /** LocalRunPage */
     LocalRunPage: {
@@ -4453,6 +4483,29 @@ export interface components {
        * @default null
        */
       next_cursor: string | null;
+    };
+    /**
+     * LocalRunRules
+     * @description What ``POST /entries/{id}/local-runs`` does with what it is not given.
+     */
+    LocalRunRules: {
+      /**
+       * Default Synthetic Rows
+       * @description `synthetic_rows` when not given
+       */
+      default_synthetic_rows: number;
+      /** Max Synthetic Rows */
+      max_synthetic_rows: number;
+      /**
+       * Default Seed
+       * @description `seed` when not given
+       */
+      default_seed: number;
+      /**
+       * Default Output
+       * @description `output` when not given: a workspace folder
+       */
+      default_output: string;
     };
     /** LocalRunStarted */
     LocalRunStarted: {
@@ -4708,7 +4761,7 @@ export interface components {
       instance_types: components['schemas']['InstanceTypeOptions'];
       /** @description AWS Deep Learning Container choices and their registry account per region (GET /dlc-image builds the URI of one) */
       deep_learning_containers: components['schemas']['DeepLearningContainers'];
-      /** @description The limits and patterns the server checks fields with */
+      /** @description The limits and patterns the server checks fields with, its defaults, and the final statuses of what it launches */
       rules: components['schemas']['Rules'];
     };
     /** OutputDataConfigShape */
@@ -4966,7 +5019,8 @@ export interface components {
     };
     /**
      * Rules
-     * @description What the server checks while a form is filled in, from the validators' constants.
+     * @description What the server checks while a form is filled in, what it does with what a request
+     *     leaves out, and which statuses are final: from the constants its code uses.
      */
     Rules: {
       keywords: components['schemas']['KeywordRules'];
@@ -4975,6 +5029,10 @@ export interface components {
       description: components['schemas']['DescriptionRules'];
       share: components['schemas']['ShareRules'];
       page: components['schemas']['PageRules'];
+      search: components['schemas']['SearchRules'];
+      training: components['schemas']['TrainingRules'];
+      statuses: components['schemas']['StatusRules'];
+      local_runs: components['schemas']['LocalRunRules'];
     };
     /** S3DataSourceShape */
     S3DataSourceShape: {
@@ -5030,6 +5088,17 @@ export interface components {
       last_modified: string;
     };
     /**
+     * SearchRules
+     * @description ``q`` of ``GET /entries``.
+     */
+    SearchRules: {
+      /**
+       * Max Length
+       * @description Characters of the search text
+       */
+      max_length: number;
+    };
+    /**
      * Share
      * @description Who may see the entry besides its owner; Canvas users only for tabular models.
      */
@@ -5073,7 +5142,7 @@ export interface components {
       max_users: number;
       /**
        * Max Canvas Users
-       * @description SageMaker Canvas users (tabular models only)
+       * @description SageMaker Canvas users (where `canvas` allows)
        */
       max_canvas_users: number;
       /**
@@ -5081,6 +5150,8 @@ export interface components {
        * @description Characters of one user name
        */
       max_user_name_length: number;
+      /** @description Who may have Canvas users at all */
+      canvas: components['schemas']['CanvasRules'];
     };
     /**
      * StartLocalRun
@@ -5147,6 +5218,18 @@ export interface components {
        * @default null
        */
       output?: string | null;
+    };
+    /**
+     * StatusRules
+     * @description The statuses of what "My launches" polls, by launch kind.
+     */
+    StatusRules: {
+      /** @description TrainingJobStatus of GET /training-jobs/{name} */
+      'training-job': components['schemas']['FinalStatuses'];
+      /** @description EndpointStatus of GET /deployments/{endpoint_name} */
+      endpoint: components['schemas']['FinalStatuses'];
+      /** @description GET /local-runs/{run_id} */
+      'local-run': components['schemas']['FinalStatuses'];
     };
     /** StatusTransition */
     StatusTransition: {
@@ -5266,7 +5349,7 @@ export interface components {
       arn: string;
       /**
        * Status
-       * @description InProgress, Completed, …
+       * @description InProgress, Completed, …; the final ones: GET /options → rules.statuses
        * @example InProgress
        */
       status: string;
@@ -5390,6 +5473,24 @@ export interface components {
        * @example churn-20261121-100000/algo-1-
        */
       log_stream_prefix: string;
+    };
+    /**
+     * TrainingRules
+     * @description An entry's ``training``.
+     */
+    TrainingRules: {
+      /** Min Channels */
+      min_channels: number;
+      /**
+       * Max Channels
+       * @description Also of a local run's `channels`
+       */
+      max_channels: number;
+      /**
+       * Column Format Data Types
+       * @description The data types whose training has a column format (`tabular`), and needs one; the others have none
+       */
+      column_format_data_types: ('text' | 'image' | 'tabular' | 'audio')[];
     };
     /**
      * TrainingSpec

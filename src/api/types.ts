@@ -120,6 +120,12 @@ export type IOptions = Schemas['Options'];
 
 /** `GET /options` → `rules`: what the forms show instantly, served so it is never copied. */
 export type IRules = Schemas['Rules'];
+/** `rules.share.canvas`: which entries may be shared with SageMaker Canvas users. */
+export type ICanvasRules = Schemas['CanvasRules'];
+/** `rules.statuses`: the final statuses of what My launches polls, by launch kind. */
+export type IStatusRules = Schemas['StatusRules'];
+/** `rules.local_runs`: what a local run uses for what its request leaves out. */
+export type ILocalRunRules = Schemas['LocalRunRules'];
 
 /** `GET /s3` without `uri`: the buckets the credentials may list. */
 export type IBucketList = Schemas['BucketList'];

@@ -71,6 +71,11 @@ function ControlsView(props: ICatalogControlsProps): JSX.Element {
           value={query.search}
           onChange={text => model.setSearch(text)}
           onSubmit={() => model.flushSearch()}
+          maxLength={
+            options.status === 'ready'
+              ? options.value.rules.search.max_length
+              : undefined
+          }
           trans={trans}
         />
         <button

@@ -2,20 +2,20 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { closeIcon, searchIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { MAX_SEARCH_LENGTH } from './query';
-
 export interface ISearchBoxProps {
   value: string;
   /** Every keystroke (the model debounces the search). */
   onChange: (value: string) => void;
   /** Enter: search now. */
   onSubmit: () => void;
+  /** The served maximum (`rules.search.max_length`), once loaded. */
+  maxLength?: number;
   trans: TranslationBundle;
 }
 
 /** The catalog search: title, description and keywords, on the server. */
 export function SearchBox(props: ISearchBoxProps): JSX.Element {
-  const { value, onChange, onSubmit, trans } = props;
+  const { value, onChange, onSubmit, maxLength, trans } = props;
   const input = React.useRef<HTMLInputElement>(null);
   return (
     <div className="sme-SearchBox">
@@ -33,7 +33,7 @@ export function SearchBox(props: ISearchBoxProps): JSX.Element {
         placeholder={trans.__('Search')}
         title={trans.__('Search titles, descriptions and keywords')}
         value={value}
-        maxLength={MAX_SEARCH_LENGTH}
+        maxLength={maxLength}
         spellCheck={false}
         onChange={event => onChange(event.currentTarget.value)}
         onKeyDown={event => {

@@ -145,6 +145,8 @@ export function addCommands(options: ICommandsOptions): void {
         return;
       }
       const { shareEntry } = await import('../sharing/dialog');
+      // Its limits, and whether the entry may have Canvas users at all.
+      await model.ensureOptions();
       const options = model.options;
       const saved = await shareEntry({
         client: model.client,

@@ -262,9 +262,14 @@ export class SharedModelsModel implements IDisposable {
     }
     const query = this._query.applied;
     const pageSize = this._query.settings.pageSize;
-    return this._pager.reset((cursor, signal) =>
-      this.client.listEntries(buildQuery(query, pageSize, cursor), { signal })
-    );
+    return this._pager.reset((cursor, signal) => {
+      const options = this.options;
+      const rules = options.status === 'ready' ? options.value.rules : null;
+      return this.client.listEntries(
+        buildQuery(query, pageSize, cursor, rules),
+        { signal }
+      );
+    });
   }
 
   private _changeTab(tab: CatalogTab): Promise<void> {

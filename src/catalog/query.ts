@@ -6,13 +6,11 @@ import type { CatalogSort, CatalogTab } from '../common/settings';
 import type {
   DataType,
   IEntryQuery,
+  IRules,
   Kind,
   SortKey,
   SortOrder
 } from '../api/types';
-
-/** The server accepts at most this many characters of search text. */
-export const MAX_SEARCH_LENGTH = 256;
 
 /** The facet filters of the Filter popover; an absent key is "any". */
 export interface IFilters {
@@ -60,9 +58,17 @@ export function sortParams(sort: CatalogSort): {
   }
 }
 
-/** The search text the server gets: trimmed, at most 256 characters. */
-export function searchParam(search: string): string | undefined {
-  const text = search.trim().slice(0, MAX_SEARCH_LENGTH).trim();
+/**
+ * The search text the server gets: trimmed, and cut to the served maximum
+ * (`rules.search.max_length`) when it is known.
+ */
+export function searchParam(
+  search: string,
+  maxLength?: number
+): string | undefined {
+  const trimmed = search.trim();
+  const text =
+    maxLength === undefined ? trimmed : trimmed.slice(0, maxLength).trim();
   return text === '' ? undefined : text;
 }
 
@@ -70,18 +76,21 @@ export function searchParam(search: string): string | undefined {
  * The `GET /entries` parameters of one page of `query`.
  *
  * @param cursor - the previous page's `next_cursor`; absent for the first page
+ * @param rules - the served rules, once loaded: the page size and the search
+ *   text are kept within their limits (`rules.page`, `rules.search`)
  */
 export function buildQuery(
   query: ICatalogQuery,
   pageSize: number,
-  cursor?: string | null
+  cursor?: string | null,
+  rules?: Pick<IRules, 'page' | 'search'> | null
 ): IEntryQuery {
   const params: IEntryQuery = {
     scope: query.tab,
     ...sortParams(query.sort),
-    limit: pageSize
+    limit: rules ? Math.min(pageSize, rules.page.max_limit) : pageSize
   };
-  const q = searchParam(query.search);
+  const q = searchParam(query.search, rules?.search.max_length);
   if (q !== undefined) {
     params.q = q;
   }

@@ -1,18 +1,24 @@
 /**
  * What the panel loads once and keeps: who is signed in (`GET /me`) and the
- * vocabularies (`GET /options`), with the labels of their ids. Part of
+ * vocabularies and rules (`GET /options`), with the labels of their ids. Part of
  * SharedModelsModel (model.ts), which reports each change.
  */
 import type { SharedModelsClient } from '../api/catalog';
 import type { IEntry, IMe, IOptions } from '../api/types';
 import { Vocabulary } from '../common/labels';
 import { Loadable, Resource } from '../common/resource';
+import { recordServedRules } from '../common/servedRules';
 
 export class CatalogSession {
   constructor(client: SharedModelsClient, changed: () => void) {
     this._me = new Resource<IMe>({ load: () => client.me(), changed });
     this._options = new Resource<IOptions>({
-      load: () => client.options(),
+      load: async () => {
+        const options = await client.options();
+        // For the status polls, which have no catalog at hand.
+        recordServedRules(options.rules);
+        return options;
+      },
       changed
     });
   }

@@ -74,9 +74,12 @@ export function cleanroomsFieldKeys(): string[] {
   ];
 }
 
-/** A name the API accepts, from the entry's ID (the user may change it). */
+/**
+ * The algorithm's first name: the entry's ID (the user may change it). The
+ * server says, as the user types, when a name is not one it accepts.
+ */
 export function defaultAlgorithmName(entry: Pick<IEntry, 'id'>): string {
-  return entry.id.slice(0, 63);
+  return entry.id;
 }
 
 export function cleanroomsFormValue(

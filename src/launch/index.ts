@@ -81,6 +81,8 @@ export function addLaunchFeatures(options: ILaunchOptions): ILaunchFeatures {
     kind: LaunchViewKind,
     name: string
   ): Promise<LaunchWidget> => {
+    // The served final statuses tell the view's poll when to stop.
+    void catalog.ensureOptions();
     if (!views) {
       const { LaunchViews } = await import('./views');
       views = new LaunchViews({ app, client, trans, locale, tracker });

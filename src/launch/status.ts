@@ -1,6 +1,8 @@
 /** Labels and tones of SageMaker statuses (and of local runs). */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
+import { isFinalStatus } from '../common/servedRules';
+
 export type StatusTone = 'running' | 'success' | 'error' | 'neutral';
 
 /** A SageMaker status in words ("InProgress" → "In progress"). */
@@ -30,6 +32,8 @@ export function statusLabel(status: string, trans: TranslationBundle): string {
       return trans.__('Deleting');
     case 'OutOfService':
       return trans.__('Out of service');
+    case 'UpdateRollbackFailed':
+      return trans.__('Update rollback failed');
     // A local run's statuses.
     case 'running':
       return trans.__('Running');
@@ -53,6 +57,7 @@ export function statusTone(status: string): StatusTone {
       return 'success';
     case 'Failed':
     case 'OutOfService':
+    case 'UpdateRollbackFailed':
     case 'failed':
       return 'error';
     case 'stopped':
@@ -65,24 +70,15 @@ export function statusTone(status: string): StatusTone {
   }
 }
 
-/** SageMaker training job statuses after which nothing changes. */
-export const FINAL_JOB_STATUSES: ReadonlyArray<string> = [
-  'Completed',
-  'Failed',
-  'Stopped'
-];
-
-/** Endpoint statuses at which a deployment is over (until someone updates it). */
-export const FINAL_ENDPOINT_STATUSES: ReadonlyArray<string> = [
-  'InService',
-  'Failed',
-  'OutOfService'
-];
-
+/**
+ * A training job's status is final (nothing changes after it): the served
+ * rule (`rules.statuses`); never while the rules are not loaded.
+ */
 export function isFinalJobStatus(status: string): boolean {
-  return FINAL_JOB_STATUSES.includes(status);
+  return isFinalStatus('training-job', status);
 }
 
+/** An endpoint's status is final (the deployment is over until someone updates it). */
 export function isFinalEndpointStatus(status: string): boolean {
-  return FINAL_ENDPOINT_STATUSES.includes(status);
+  return isFinalStatus('endpoint', status);
 }

@@ -1,7 +1,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { ITrainingSpec } from '../api/types';
+import type { ILocalRunRules, ITrainingSpec } from '../api/types';
 import {
   FormField,
   FormProblems,
@@ -26,6 +26,8 @@ export interface IRunFormProps {
   /** Prefix of the element ids (unique per dialog). */
   idPrefix: string;
   instanceLabel: (id: string) => string;
+  /** The server's defaults and limits of a run (null: not loaded). */
+  rules: ILocalRunRules | null;
   trans: TranslationBundle;
 }
 
@@ -34,7 +36,7 @@ export interface IRunFormProps {
  * instance type, a source per channel, the Python, the code and the output.
  */
 export function RunForm(props: IRunFormProps): JSX.Element {
-  const { spec, state, pythons, idPrefix, instanceLabel, trans } = props;
+  const { spec, state, pythons, idPrefix, instanceLabel, rules, trans } = props;
   useSignal(state.changed);
   const value = state.value;
   const errorOf = (key: string): string | undefined => state.errorOf(key);
@@ -129,7 +131,14 @@ export function RunForm(props: IRunFormProps): JSX.Element {
           <FormField
             id={id('synthetic_rows')}
             label={trans.__('Rows')}
-            hint={trans.__('Rows of each synthetic channel.')}
+            hint={
+              rules
+                ? trans.__(
+                    'Rows of each synthetic channel, at most %1.',
+                    rules.max_synthetic_rows.toLocaleString()
+                  )
+                : trans.__('Rows of each synthetic channel.')
+            }
             error={errorOf('synthetic_rows')}
             required
           >

@@ -6,7 +6,7 @@ import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { ENTRY_ARGS } from '../catalog/entryCommands';
 import { CommandIDs } from '../tokens';
-import type { IEntry, ITrainingSpec } from '../api/types';
+import type { IEntry, ILocalRunRules, ITrainingSpec } from '../api/types';
 import type { LaunchClient } from '../api/launches';
 import { pythonChoices } from './runForm';
 
@@ -19,6 +19,8 @@ export interface IRunLocallyCommandOptions {
   /** Enabled for entries that may be trained. */
   isEnabled: (args: ReadonlyPartialJSONObject) => boolean;
   instanceLabel: () => (id: string) => string;
+  /** The served defaults and limits of a run, once loaded (null: they could not be). */
+  rules: () => Promise<ILocalRunRules | null>;
   /** A run started: list it and show it. */
   onStarted: (runId: string) => void;
 }
@@ -45,7 +47,10 @@ export function addRunLocallyCommand(options: IRunLocallyCommandOptions): void {
         return;
       }
       const kernelspecs = app.serviceManager.kernelspecs;
-      await kernelspecs.ready.catch(() => undefined);
+      const [rules] = await Promise.all([
+        options.rules(),
+        kernelspecs.ready.catch(() => undefined)
+      ]);
       const { showRunLocallyDialog } = await import('./dialog');
       await showRunLocallyDialog({
         entry: entry as IEntry & { training: ITrainingSpec },
@@ -53,6 +58,7 @@ export function addRunLocallyCommand(options: IRunLocallyCommandOptions): void {
         trans,
         pythons: pythonChoices(kernelspecs.specs),
         instanceLabel: options.instanceLabel(),
+        rules,
         onStarted: started => onStarted(started.run_id)
       });
     }

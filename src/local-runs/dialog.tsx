@@ -9,7 +9,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import type { IEntry, ITrainingSpec } from '../api/types';
+import type { IEntry, ILocalRunRules, ITrainingSpec } from '../api/types';
 import type { LaunchClient } from '../api/launches';
 import { ValidationClient } from '../api/validation';
 import { FormModel } from '../common/form';
@@ -35,6 +35,8 @@ export interface IRunLocallyDialogOptions {
   /** The server's Python kernels. */
   pythons?: ReadonlyArray<IPythonChoice>;
   instanceLabel?: (id: string) => string;
+  /** The server's defaults and limits of a run (`GET /options` → `rules.local_runs`). */
+  rules?: ILocalRunRules | null;
   /** How long typing pauses before the server checks the form (ms). */
   checkDelay?: number;
   /** The run has started: show it. */
@@ -50,7 +52,7 @@ export async function showRunLocallyDialog(
   const validation = new ValidationClient(client.serverSettings);
   const keys = runFieldKeys(spec);
   const state = new FormModel({
-    value: runFormValue(spec),
+    value: runFormValue(spec, options.rules ?? null),
     fields: () => keys,
     validate: (value, signal) =>
       validation.localRun(entry.id, startLocalRunBody(value), { signal }),
@@ -63,6 +65,7 @@ export async function showRunLocallyDialog(
       pythons={options.pythons ?? []}
       idPrefix={`sme-run-${++counter}`}
       instanceLabel={options.instanceLabel ?? ((id: string) => id)}
+      rules={options.rules ?? null}
       trans={trans}
     />
   );

@@ -36,6 +36,11 @@ export function addLocalRunFeatures(options: ILocalRunOptions): void {
       void catalog.ensureOptions();
       return instanceLabels(catalog, 'training');
     },
+    rules: async () => {
+      await catalog.ensureOptions();
+      const options = catalog.options;
+      return options.status === 'ready' ? options.value.rules.local_runs : null;
+    },
     onStarted: runId => {
       launches.launched();
       void launches.open('local-run', runId);

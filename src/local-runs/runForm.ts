@@ -4,15 +4,10 @@
  * checks every field (as the user types, with `?dry_run=true`). Pure (no
  * widgets), so tests can cover them.
  */
-import type { ITrainingSpec } from '../api/types';
+import type { ILocalRunRules, ITrainingSpec } from '../api/types';
 import { numberOrText } from '../common/form';
 import { defaultValues } from '../launch/hyperparameters';
-import {
-  DEFAULT_OUTPUT,
-  DEFAULT_SYNTHETIC_ROWS,
-  IStartLocalRun,
-  SYNTHETIC
-} from './types';
+import { IStartLocalRun, SYNTHETIC } from './types';
 
 /** Where a channel's data comes from. */
 export type ChannelSource = 'entry' | 'workspace' | 'synthetic';
@@ -53,9 +48,13 @@ export function offersSynthetic(spec: ITrainingSpec): boolean {
 /**
  * The form of an entry: the Train defaults, and synthetic data for every
  * channel of a tabular model (one click runs it), else the entry's S3 data.
+ * Rows, seed and output start from the server's defaults (`GET /options` →
+ * `rules.local_runs`); without them they start empty, and an empty one is
+ * left out of the request, so the server's default applies all the same.
  */
 export function runFormValue(
   spec: ITrainingSpec,
+  rules: ILocalRunRules | null,
   hyperparameters: Readonly<Record<string, string>> = {}
 ): IRunFormValue {
   const source: ChannelSource = offersSynthetic(spec) ? 'synthetic' : 'entry';
@@ -68,12 +67,12 @@ export function runFormValue(
     channels: Object.fromEntries(
       spec.channels.map(channel => [channel.name, { source, folder: '' }])
     ),
-    synthetic_rows: String(DEFAULT_SYNTHETIC_ROWS),
-    seed: '0',
+    synthetic_rows: rules ? String(rules.default_synthetic_rows) : '',
+    seed: rules ? String(rules.default_seed) : '',
     python: '',
     install_requirements: false,
     code: '',
-    output: DEFAULT_OUTPUT
+    output: rules?.default_output ?? ''
   };
 }
 
@@ -107,8 +106,13 @@ export function startLocalRunBody(value: IRunFormValue): IStartLocalRun {
   }
   if (usesSynthetic(value)) {
     // Text that is no number goes as typed: the server says what it expects.
-    body.synthetic_rows = numberOrText(value.synthetic_rows);
-    body.seed = numberOrText(value.seed);
+    // Left empty: the server's default.
+    if (value.synthetic_rows.trim()) {
+      body.synthetic_rows = numberOrText(value.synthetic_rows);
+    }
+    if (value.seed.trim()) {
+      body.seed = numberOrText(value.seed);
+    }
   }
   if (value.python) {
     body.python = value.python;

@@ -13,7 +13,7 @@ import type { IPollState } from '../common/statusPoll';
 import { ILocalRunStatus, isFinalLocalRunStatus } from './types';
 
 export const LOCAL_RUN_INTERVAL = 1000;
-/** Reads of a full 256 KiB log slice per tick while the run runs. */
+/** Reads per tick while the run runs, as long as the server says there is more. */
 const MAX_READS_PER_TICK = 8;
 /** Once the run has ended, reads per tick until the log is complete. */
 const MAX_FINAL_READS_PER_TICK = 64;
@@ -166,8 +166,8 @@ export class LocalRunModel implements IDisposable {
       if (slice.next_offset === slice.offset && !final) {
         return; // nothing new yet
       }
-      if (!final && slice.text.length < FULL_SLICE_CHARS) {
-        return; // caught up
+      if (!final && !slice.more) {
+        return; // caught up (the server says so)
       }
     }
   }
@@ -203,9 +203,6 @@ export class LocalRunModel implements IDisposable {
     checkedAt: null
   };
 }
-
-/** A log reply this long (in characters) may have left more to read. */
-const FULL_SLICE_CHARS = 200 * 1024;
 
 export namespace LocalRunModel {
   export interface IOptions {

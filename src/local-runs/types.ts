@@ -2,6 +2,8 @@
  * The local-run routes' types, for this folder's code: the server's,
  * generated (`src/api/launchTypes.ts`), never written here.
  */
+import { isFinalStatus } from '../common/servedRules';
+
 export type {
   IDryRunOk,
   ILocalRunLog,
@@ -20,18 +22,13 @@ export type {
 
 /** The value of a channel that is generated from the entry's columns. */
 export const SYNTHETIC = 'synthetic';
-export const DEFAULT_SYNTHETIC_ROWS = 1000;
-/** Where model.tar.gz goes when the request names no output. */
-export const DEFAULT_OUTPUT = 'shared-models-runs';
 
-export const FINAL_LOCAL_RUN_STATUSES: ReadonlyArray<string> = [
-  'completed',
-  'failed',
-  'stopped'
-];
-
+/**
+ * A local run's status is final (it has ended, for good): the served rule
+ * (`rules.statuses`); never while the rules are not loaded.
+ */
 export function isFinalLocalRunStatus(status: string): boolean {
-  return FINAL_LOCAL_RUN_STATUSES.includes(status);
+  return isFinalStatus('local-run', status);
 }
 
 /** Hyperparameters the training toolkit sets itself (not the user's). */

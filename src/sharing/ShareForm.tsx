@@ -3,10 +3,11 @@ import * as React from 'react';
 
 import type { IEntry, IRules, IShare } from '../api/types';
 import type { FormModel } from '../common/form';
+import { canvasAllowed } from '../common/servedRules';
 import { FieldFrame, fieldDescription } from '../common/form/FieldFrame';
 import { useForm } from '../common/form/useForm';
 
-/** The served limits of a share (`GET /options` → `rules.share`). */
+/** The served limits of a share, and who may have Canvas users (`GET /options` → `rules.share`). */
 export type IShareRules = IRules['share'];
 
 /** User names from free text: split on commas and white space, each once. */
@@ -18,11 +19,16 @@ export function parseUserList(text: string): string[] {
   return [...new Set(names)];
 }
 
-/** Whether an entry may be shared with Canvas users: tabular models only. */
+/**
+ * Whether an entry may be shared with Canvas users, by the served rule
+ * (`rules.share.canvas`). Without the rules (they could not be loaded) the
+ * field is offered and the server says, as the user types, whether it may.
+ */
 export function canShareWithCanvas(
-  entry: Pick<IEntry, 'kind' | 'data_type'>
+  entry: Pick<IEntry, 'kind' | 'data_type'>,
+  rules: IShareRules | null
 ): boolean {
-  return entry.kind === 'model' && entry.data_type === 'tabular';
+  return rules === null || canvasAllowed(entry, rules.canvas);
 }
 
 /** What the form holds: the texts as typed. */
@@ -47,10 +53,11 @@ export const SHARE_KEYS = {
  * above the fields): the users, and the Canvas users when they may be named.
  */
 export function shareFields(
-  entry: Pick<IEntry, 'kind' | 'data_type'>
+  entry: Pick<IEntry, 'kind' | 'data_type'>,
+  rules: IShareRules | null
 ): ReadonlySet<string> {
   return new Set(
-    canShareWithCanvas(entry)
+    canShareWithCanvas(entry, rules)
       ? [SHARE_KEYS.users, SHARE_KEYS.canvasUsers]
       : [SHARE_KEYS.users]
   );
@@ -72,12 +79,13 @@ export function toFormValue(share: IShare): IShareFormValue {
  */
 export function toShare(
   value: IShareFormValue,
-  entry: Pick<IEntry, 'kind' | 'data_type' | 'owner'>
+  entry: Pick<IEntry, 'kind' | 'data_type' | 'owner'>,
+  rules: IShareRules | null
 ): IShare {
   return {
     organization: value.organization,
     users: parseUserList(value.users).filter(user => user !== entry.owner),
-    canvas_users: canShareWithCanvas(entry)
+    canvas_users: canShareWithCanvas(entry, rules)
       ? parseUserList(value.canvasUsers)
       : []
   };
@@ -112,7 +120,7 @@ export interface IShareFormProps {
   entry: Pick<IEntry, 'kind' | 'data_type' | 'id'>;
   /** The form's state: its value, and the server's problems with it. */
   state: FormModel<IShareFormValue>;
-  /** The served limits, for the hints (null: not loaded). */
+  /** The served rules of a share: the hints, the Canvas field (null: not loaded). */
   rules: IShareRules | null;
   trans: TranslationBundle;
 }
@@ -122,7 +130,7 @@ export function ShareForm(props: IShareFormProps): JSX.Element {
   const { entry, rules, trans } = props;
   const state = useForm(props.state);
   const value = state.value;
-  const canvas = canShareWithCanvas(entry);
+  const canvas = canShareWithCanvas(entry, rules);
   const id = `sme-share-${entry.id}`;
   const hints = shareHints(rules, trans);
   const problems = state.summary;
@@ -194,7 +202,10 @@ export function ShareForm(props: IShareFormProps): JSX.Element {
         trans.__('Share with SageMaker Canvas users'),
         canvas
           ? hints.canvasUsers
-          : trans.__('Only tabular models can be shared with Canvas users.'),
+          : trans.__(
+              'Only models of data type %1 can be shared with Canvas users.',
+              (rules?.canvas.data_types ?? []).join(', ')
+            ),
         !canvas
       )}
     </div>

@@ -46,7 +46,7 @@ export interface IShareOptions {
   client: SharedModelsClient;
   /** The entry as last loaded (its version guards the save). */
   entry: IEntry;
-  /** The served limits of a share, for the hints (null: not loaded). */
+  /** The served rules of a share: its limits, who may have Canvas users (null: not loaded). */
   rules?: IShareRules | null;
   trans: TranslationBundle;
   /** How long typing pauses before the server checks the form (ms). */
@@ -99,12 +99,13 @@ async function showShareDialog(
   initial: IShareFormValue
 ): Promise<ShareOutcome> {
   const { client, trans } = options;
+  const rules = options.rules ?? null;
   const validation = new ValidationClient(client.serverSettings);
   const request = (value: IShareFormValue): IEntryInput => ({
     ...toEntryInput(entry),
-    share: toShare(value, entry)
+    share: toShare(value, entry, rules)
   });
-  const fields = shareFields(entry);
+  const fields = shareFields(entry, rules);
   const state = new FormModel<IShareFormValue>({
     value: initial,
     fields: () => fields,
@@ -118,7 +119,7 @@ async function showShareDialog(
     React.createElement(ShareForm, {
       entry,
       state,
-      rules: options.rules ?? null,
+      rules,
       trans
     })
   );

@@ -1,5 +1,6 @@
 /**
- * The request body of the wizard: `bodyFromForm(form)`.
+ * The request body of the wizard: `bodyFromForm(form, rules)` (the served
+ * rules say whether Canvas users and a column format apply).
  *
  * List rows are sent as they are, empty ones included, so the indexes in the
  * server's error `loc`s are the form's row numbers.
@@ -10,11 +11,13 @@ import type {
   IEntryInput,
   IHyperparameterSpec,
   IInferenceSpec,
+  IRules,
   IShareNotebookInput,
   ITrainingSpec
 } from '../api/types';
 import {
   canvasAllowed,
+  columnFormatShown,
   IEntryForm,
   IHyperparameterRow,
   IInferenceForm,
@@ -25,7 +28,7 @@ import {
 } from './form';
 
 /** The request body (`POST /entries`, `PUT /entries/{id}`) for the form. */
-export function bodyFromForm(form: IEntryForm): IEntryInput {
+export function bodyFromForm(form: IEntryForm, rules: IRules): IEntryInput {
   const model = form.kind === 'model';
   return {
     id: form.id.trim() || null,
@@ -40,13 +43,13 @@ export function bodyFromForm(form: IEntryForm): IEntryInput {
     share: {
       organization: form.share.organization,
       users: splitUsers(form.share.users),
-      canvas_users: canvasAllowed(form)
+      canvas_users: canvasAllowed(form, rules)
         ? splitUsers(form.share.canvas_users)
         : []
     },
     training:
       model && form.training.enabled
-        ? trainingBody(form.training, form.data_type === 'tabular')
+        ? trainingBody(form.training, columnFormatShown(form, rules))
         : null,
     inference:
       model && form.inference.enabled ? inferenceBody(form.inference) : null,
@@ -59,8 +62,11 @@ export function bodyFromForm(form: IEntryForm): IEntryInput {
  * workspace path, the destination when one is given (else the server's
  * configured location), and the basic information and sharing.
  */
-export function shareBodyFromForm(form: IEntryForm): IShareNotebookInput {
-  const entry = bodyFromForm(form);
+export function shareBodyFromForm(
+  form: IEntryForm,
+  rules: IRules
+): IShareNotebookInput {
+  const entry = bodyFromForm(form, rules);
   const body: IShareNotebookInput = {
     path: form.notebook.path ?? '',
     title: entry.title,

@@ -5,8 +5,10 @@
  * fields (src/common/form); those naming no visible field go to the summary
  * at the top of the wizard.
  */
+import type { IRules } from '../api/types';
 import type { Loc } from '../common/form';
-import type {
+import {
+  columnFormatShown,
   IEntryForm,
   IInferenceForm,
   IKeyValueRow,
@@ -49,7 +51,10 @@ export function resolveEnvironment(loc: Loc, form: IEntryForm): Loc {
 }
 
 /** Paths of the fields (and of the tables, for list-wide problems) shown for `form`. */
-export function visibleFields(form: IEntryForm): Set<string> {
+export function visibleFields(
+  form: IEntryForm,
+  rules: Pick<IRules, 'training'>
+): Set<string> {
   const paths = new Set<string>([
     'id',
     'title',
@@ -73,7 +78,7 @@ export function visibleFields(form: IEntryForm): Set<string> {
   paths.add('training.enabled');
   paths.add('inference.enabled');
   if (form.training.enabled) {
-    trainingFields(form.training, form.data_type === 'tabular', paths);
+    trainingFields(form.training, columnFormatShown(form, rules), paths);
   }
   if (form.inference.enabled) {
     inferenceFields(form.inference, paths);

@@ -1,6 +1,6 @@
 /**
  * The wizard's form state as plain data, and its conversions to and from
- * the API: `formFromEntry(entry)` (edit) and `bodyFromForm(form)` (submit).
+ * the API: `formFromEntry(entry)` (edit) and `bodyFromForm(form, rules)` (submit).
  *
  * Field names follow the API's (snake_case), so a field's path in the form
  * (`training.channels.0.uri`) is the `loc` the server names in its errors.
@@ -13,10 +13,15 @@ import type {
   IHyperparameterSpec,
   IInferenceSpec,
   ImageSource,
+  IRules,
   ITrainingSpec,
   Kind,
   Scaling
 } from '../api/types';
+import {
+  canvasAllowed as mayHaveCanvasUsers,
+  hasColumnFormat
+} from '../common/servedRules';
 import type { IColumnRow } from './columns';
 
 export type { IColumnRow } from './columns';
@@ -184,9 +189,20 @@ export function emptyForm(kind: Kind): IEntryForm {
   };
 }
 
-/** True when Canvas users may be named: tabular models only. */
-export function canvasAllowed(form: IEntryForm): boolean {
-  return form.kind === 'model' && form.data_type === 'tabular';
+/** True when Canvas users may be named: the served rule (`rules.share.canvas`). */
+export function canvasAllowed(
+  form: IEntryForm,
+  rules: Pick<IRules, 'share'>
+): boolean {
+  return mayHaveCanvasUsers(form, rules.share.canvas);
+}
+
+/** True when the training has a column format (`rules.training`). */
+export function columnFormatShown(
+  form: IEntryForm,
+  rules: Pick<IRules, 'training'>
+): boolean {
+  return hasColumnFormat(form.data_type, rules);
 }
 
 /** User names from a comma- or space-separated text, repeats dropped. */

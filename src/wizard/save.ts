@@ -4,7 +4,7 @@
  */
 import type { SharedModelsClient } from '../api/catalog';
 import { ApiError } from '../api/request';
-import type { IEntry, IErrorDetail } from '../api/types';
+import type { IEntry, IErrorDetail, IRules } from '../api/types';
 import { bodyFromForm, shareBodyFromForm } from './body';
 import type { IEntryForm } from './form';
 
@@ -44,21 +44,22 @@ export interface ISaveOptions {
 export async function saveEntry(
   client: SharedModelsClient,
   form: IEntryForm,
+  rules: IRules,
   target?: IEditTarget | null,
   options: ISaveOptions = {}
 ): Promise<SaveOutcome> {
   let request: Promise<IEntry>;
   if (target) {
-    const body = bodyFromForm(form);
+    const body = bodyFromForm(form, rules);
     request = client.replaceEntry(
       target.id,
       { ...body, id: target.id },
       target.version
     );
   } else if (form.kind === 'notebook' && form.notebook.path !== undefined) {
-    request = client.shareNotebook(shareBodyFromForm(form));
+    request = client.shareNotebook(shareBodyFromForm(form, rules));
   } else {
-    request = client.createEntry(bodyFromForm(form));
+    request = client.createEntry(bodyFromForm(form, rules));
   }
   options.onRequest?.(request);
   try {

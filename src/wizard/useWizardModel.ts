@@ -6,7 +6,7 @@
 import * as React from 'react';
 
 import type { SharedModelsClient } from '../api/catalog';
-import type { IEntry, Kind } from '../api/types';
+import type { IEntry, IRules, Kind } from '../api/types';
 import { ValidationClient } from '../api/validation';
 import { FormModel, useForm } from '../common/form';
 import { bodyFromForm } from './body';
@@ -28,8 +28,10 @@ export function useWizardModel(options: {
   notebookPath?: string;
   /** "Share notebook…": no dry run. */
   sharing: boolean;
+  /** The served rules (`GET /options` → `rules`). */
+  rules: IRules;
 }): IWizardModel {
-  const { client, kind, entry, notebookPath, sharing } = options;
+  const { client, kind, entry, notebookPath, sharing, rules } = options;
   const target = React.useRef<IEditTarget | null>(
     entry ? { id: entry.id, version: entry.version } : null
   );
@@ -41,14 +43,14 @@ export function useWizardModel(options: {
         : notebookPath !== undefined
           ? shareForm(notebookPath)
           : emptyForm(kind),
-      fields: visibleFields,
+      fields: form => visibleFields(form, rules),
       aliases: ALIASES,
       resolve: resolveEnvironment,
       // "Share notebook…" uploads on save; its route has no dry run.
       validate: sharing
         ? undefined
         : (form, signal) => {
-            const body = bodyFromForm(form);
+            const body = bodyFromForm(form, rules);
             const edited = target.current;
             return edited
               ? validation.replaceEntry(

@@ -55,7 +55,20 @@ MAX_TITLE_LENGTH: Final = 256
 MAX_DESCRIPTION_BYTES: Final = 64 * 1024
 MAX_SHARED_USERS: Final = 100
 MAX_CANVAS_USERS: Final = 23
+MAX_SEARCH_LENGTH: Final = 256
+#: Who may be shared with SageMaker Canvas users: entries of these kinds and data types
+#: (``canvas_allowed``); ``GET /options`` serves both (``rules.share.canvas``).
+CANVAS_KINDS: Final[tuple[Kind, ...]] = ("model",)
+CANVAS_DATA_TYPES: Final[tuple[DataType, ...]] = ("tabular",)
+#: The data types whose training has a column format, and needs one
+#: (``rules.training.column_format_data_types``).
+COLUMN_FORMAT_DATA_TYPES: Final[tuple[DataType, ...]] = ("tabular",)
 ALL_TASKS: Final = [task for tasks in TASK_LABELS.values() for task in tasks]
+
+
+def canvas_allowed(kind: str, data_type: str) -> bool:
+    """Whether an entry of ``kind`` and ``data_type`` may be shared with Canvas users."""
+    return kind in CANVAS_KINDS and data_type in CANVAS_DATA_TYPES
 
 
 def _utf8_at_most(limit: int) -> AfterValidator:
@@ -225,16 +238,17 @@ class CreateEntry(EntryContent):
             if self.notebook is not None:
                 found.append((("notebook",), "only notebook entries have a notebook"))
             tabular = self.training.tabular if self.training else None
-            if self.training and self.data_type == "tabular" and tabular is None:
+            columns = self.data_type in COLUMN_FORMAT_DATA_TYPES
+            if self.training and columns and tabular is None:
                 found.append(
                     (
                         ("training", "tabular"),
                         "training a tabular model needs the column format and target column",
                     )
                 )
-            if self.data_type != "tabular" and tabular is not None:
+            if not columns and tabular is not None:
                 found.append((("training", "tabular"), "a column format is for tabular data only"))
-        if self.share.canvas_users and (self.kind, self.data_type) != ("model", "tabular"):
+        if self.share.canvas_users and not canvas_allowed(self.kind, self.data_type):
             found.append(
                 (("share", "canvas_users"), "only tabular models can be shared with Canvas users")
             )
@@ -263,7 +277,7 @@ class EntryQuery(RequestModel):
     task: TaskId | None = None
     framework: Framework | None = None
     canvas: bool = Field(default=False, description="Only entries shared with Canvas users")
-    q: Annotated[str | None, Field(max_length=256), ANY_TEXT] = Field(
+    q: Annotated[str | None, Field(max_length=MAX_SEARCH_LENGTH), ANY_TEXT] = Field(
         default=None, description="Full-text search over title, description and keywords"
     )
     sort: SortKey = "updated"

@@ -37,6 +37,13 @@ RoleArn = Annotated[
     matches(ROLE_ARN, "an IAM role ARN looks like arn:aws:iam::123456789012:role/MyRole"),
 ]
 InstanceCount = Annotated[int, Field(ge=1, le=100)]
+
+#: SageMaker TrainingJobStatus values after which nothing changes.
+TRAINING_JOB_FINAL_STATUSES: Final = ("Completed", "Failed", "Stopped")
+#: SageMaker EndpointStatus values at which a deployment is over until someone changes
+#: the endpoint: in service, or failed (after a failed update whose rollback failed too,
+#: UpdateRollbackFailed, it serves a mix of the old and new configurations).
+ENDPOINT_FINAL_STATUSES: Final = ("InService", "Failed", "OutOfService", "UpdateRollbackFailed")
 # Names are checked against the entry (an unknown one is refused at its own loc).
 HyperparameterOverrides = Annotated[
     dict[str, HyperparameterValue],
@@ -133,7 +140,10 @@ class TrainingJobStatus(BaseModel):
 
     job_name: str
     arn: str
-    status: str = Field(examples=["InProgress"], description="InProgress, Completed, …")
+    status: str = Field(
+        examples=["InProgress"],
+        description="InProgress, Completed, …; the final ones: GET /options → rules.statuses",
+    )
     secondary_status: str | None = None
     secondary_status_history: list[StatusTransition]
     failure_reason: str | None = None
@@ -188,7 +198,10 @@ class DeploymentStatus(BaseModel):
 
     endpoint_name: str
     arn: str
-    status: str = Field(examples=["Creating"], description="EndpointStatus: InService, …")
+    status: str = Field(
+        examples=["Creating"],
+        description="EndpointStatus: InService, …; the final ones: GET /options → rules.statuses",
+    )
     failure_reason: str | None = None
     endpoint_config_name: str | None = None
     created_at: UtcDatetime | None = None

@@ -7,7 +7,7 @@ The run's own tree stands for the training container's ``/opt/ml`` (see
 
 from __future__ import annotations
 
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -15,16 +15,24 @@ from ._common import RequestModel
 from .containers import QueryModel
 from .entries import UtcDatetime
 from .launch import HyperparameterOverrides
-from .training import InstanceType
+from .training import MAX_CHANNELS, InstanceType
 
 LocalRunStatusName = Literal["running", "completed", "failed", "stopped"]
+RUNNING: Final = "running"
+#: Every status but running: a run that has one has ended, for good.
+FINAL_LOCAL_RUN_STATUSES: Final[tuple[LocalRunStatusName, ...]] = tuple(
+    status for status in get_args(LocalRunStatusName) if status != RUNNING
+)
 # What a running run is doing: staging its data and code, running the entry point,
 # or packing and writing model.tar.gz / output.tar.gz.
 LocalRunPhase = Literal["preparing", "training", "uploading"]
 
 MAX_SYNTHETIC_ROWS: Final = 1_000_000
 DEFAULT_SYNTHETIC_ROWS: Final = 1000
+DEFAULT_SEED: Final = 0
 SYNTHETIC: Final = "synthetic"
+#: The workspace folder a run's model.tar.gz and output.tar.gz go to by default.
+DEFAULT_OUTPUT: Final = "shared-models-runs"
 
 # A workspace path (relative to the contents root) or an S3 URI; checked by the runner,
 # which knows the workspace root and reports each problem at its own field.
@@ -51,7 +59,7 @@ class StartLocalRun(RequestModel):
         description="One of the entry's instance types (SM_CURRENT_INSTANCE_TYPE); "
         "default: its default",
     )
-    channels: Annotated[dict[str, Source], Field(max_length=20)] = Field(
+    channels: Annotated[dict[str, Source], Field(max_length=MAX_CHANNELS)] = Field(
         default_factory=dict,
         description="Per channel: a workspace folder, an s3:// URI or 'synthetic'. "
         "A channel left out uses the entry's own S3 URI.",
@@ -60,7 +68,9 @@ class StartLocalRun(RequestModel):
         default=None,
         description="Rows of each synthetic channel; given alone, every channel is synthetic",
     )
-    seed: Seed = Field(default=0, description="Seed of the synthetic data (same seed, same bytes)")
+    seed: Seed = Field(
+        default=DEFAULT_SEED, description="Seed of the synthetic data (same seed, same bytes)"
+    )
     python: Annotated[str, Field(min_length=1, max_length=255)] | None = Field(
         default=None,
         description="The name of a Jupyter kernelspec whose Python runs the script; "
@@ -79,7 +89,7 @@ class StartLocalRun(RequestModel):
         default=None,
         description="Where model.tar.gz and output.tar.gz go: a workspace folder or an "
         "s3:// prefix (laid out as <output>/<run id>/output/); default: the workspace "
-        "folder shared-models-runs",
+        f"folder {DEFAULT_OUTPUT}",
     )
 
 
@@ -157,13 +167,17 @@ class LocalRunLog(BaseModel):
     next_offset: int = Field(description="Where the next read starts")
     text: str
     complete: bool = Field(description="The run has ended and the log is read to its end")
+    more: bool = Field(
+        default=False,
+        description="The log already holds bytes past next_offset: read again now, not later",
+    )
 
 
 class SyntheticDataRequest(RequestModel):
     """``POST /entries/{id}/synthetic-data``."""
 
     rows: SyntheticRows
-    seed: Seed = 0
+    seed: Seed = DEFAULT_SEED
     directory: Annotated[str, Field(max_length=1024)] = Field(
         default="", description="Workspace folder (default: the workspace root)"
     )

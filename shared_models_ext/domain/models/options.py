@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .. import vocabulary as vocab
 from ..dlc import load_containers
@@ -21,8 +21,26 @@ from ..ids import ID_PATTERN, MAX_ID_LENGTH
 from ..paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from ._common import format_number
 from .containers import DeepLearningContainers
-from .entries import MAX_CANVAS_USERS, MAX_DESCRIPTION_BYTES, MAX_SHARED_USERS, MAX_TITLE_LENGTH
+from .entries import (
+    CANVAS_DATA_TYPES,
+    CANVAS_KINDS,
+    COLUMN_FORMAT_DATA_TYPES,
+    MAX_CANVAS_USERS,
+    MAX_DESCRIPTION_BYTES,
+    MAX_SEARCH_LENGTH,
+    MAX_SHARED_USERS,
+    MAX_TITLE_LENGTH,
+)
 from .keywords import MAX_KEYWORD_LENGTH, MAX_KEYWORDS, NORMALIZATION, SEPARATOR_PATTERN
+from .launch import ENDPOINT_FINAL_STATUSES, TRAINING_JOB_FINAL_STATUSES
+from .local_runs import (
+    DEFAULT_OUTPUT,
+    DEFAULT_SEED,
+    DEFAULT_SYNTHETIC_ROWS,
+    FINAL_LOCAL_RUN_STATUSES,
+    MAX_SYNTHETIC_ROWS,
+)
+from .training import MAX_CHANNELS, MIN_CHANNELS
 
 
 class Choice(BaseModel):
@@ -82,10 +100,18 @@ class DescriptionRules(BaseModel):
     max_bytes: int = Field(description="UTF-8 bytes, after CRLF and CR become LF")
 
 
+class CanvasRules(BaseModel):
+    """Which entries may be shared with SageMaker Canvas users."""
+
+    kinds: list[vocab.Kind] = Field(description="An entry of one of these kinds…")
+    data_types: list[vocab.DataType] = Field(description="…and of one of these data types")
+
+
 class ShareRules(BaseModel):
     max_users: int = Field(description="Named users an entry is shared with")
-    max_canvas_users: int = Field(description="SageMaker Canvas users (tabular models only)")
+    max_canvas_users: int = Field(description="SageMaker Canvas users (where `canvas` allows)")
     max_user_name_length: int = Field(description="Characters of one user name")
+    canvas: CanvasRules = Field(description="Who may have Canvas users at all")
 
 
 class PageRules(BaseModel):
@@ -95,8 +121,53 @@ class PageRules(BaseModel):
     default_limit: int
 
 
+class SearchRules(BaseModel):
+    """``q`` of ``GET /entries``."""
+
+    max_length: int = Field(description="Characters of the search text")
+
+
+class TrainingRules(BaseModel):
+    """An entry's ``training``."""
+
+    min_channels: int
+    max_channels: int = Field(description="Also of a local run's `channels`")
+    column_format_data_types: list[vocab.DataType] = Field(
+        description="The data types whose training has a column format (`tabular`), and "
+        "needs one; the others have none"
+    )
+
+
+class FinalStatuses(BaseModel):
+    final: list[str] = Field(description="The statuses after which polling stops")
+
+
+class StatusRules(BaseModel):
+    """The statuses of what "My launches" polls, by launch kind."""
+
+    model_config = ConfigDict(serialize_by_alias=True, validate_by_name=True)
+
+    training_job: FinalStatuses = Field(
+        alias="training-job", description="TrainingJobStatus of GET /training-jobs/{name}"
+    )
+    endpoint: FinalStatuses = Field(
+        description="EndpointStatus of GET /deployments/{endpoint_name}"
+    )
+    local_run: FinalStatuses = Field(alias="local-run", description="GET /local-runs/{run_id}")
+
+
+class LocalRunRules(BaseModel):
+    """What ``POST /entries/{id}/local-runs`` does with what it is not given."""
+
+    default_synthetic_rows: int = Field(description="`synthetic_rows` when not given")
+    max_synthetic_rows: int
+    default_seed: int = Field(description="`seed` when not given")
+    default_output: str = Field(description="`output` when not given: a workspace folder")
+
+
 class Rules(BaseModel):
-    """What the server checks while a form is filled in, from the validators' constants."""
+    """What the server checks while a form is filled in, what it does with what a request
+    leaves out, and which statuses are final: from the constants its code uses."""
 
     keywords: KeywordRules
     id: IdRules
@@ -104,6 +175,10 @@ class Rules(BaseModel):
     description: DescriptionRules
     share: ShareRules
     page: PageRules
+    search: SearchRules
+    training: TrainingRules
+    statuses: StatusRules
+    local_runs: LocalRunRules
 
 
 def build_rules() -> Rules:
@@ -120,8 +195,26 @@ def build_rules() -> Rules:
             max_users=MAX_SHARED_USERS,
             max_canvas_users=MAX_CANVAS_USERS,
             max_user_name_length=MAX_USERNAME_LENGTH,
+            canvas=CanvasRules(kinds=list(CANVAS_KINDS), data_types=list(CANVAS_DATA_TYPES)),
         ),
         page=PageRules(max_limit=MAX_PAGE_SIZE, default_limit=DEFAULT_PAGE_SIZE),
+        search=SearchRules(max_length=MAX_SEARCH_LENGTH),
+        training=TrainingRules(
+            min_channels=MIN_CHANNELS,
+            max_channels=MAX_CHANNELS,
+            column_format_data_types=list(COLUMN_FORMAT_DATA_TYPES),
+        ),
+        statuses=StatusRules(
+            training_job=FinalStatuses(final=list(TRAINING_JOB_FINAL_STATUSES)),
+            endpoint=FinalStatuses(final=list(ENDPOINT_FINAL_STATUSES)),
+            local_run=FinalStatuses(final=list(FINAL_LOCAL_RUN_STATUSES)),
+        ),
+        local_runs=LocalRunRules(
+            default_synthetic_rows=DEFAULT_SYNTHETIC_ROWS,
+            max_synthetic_rows=MAX_SYNTHETIC_ROWS,
+            default_seed=DEFAULT_SEED,
+            default_output=DEFAULT_OUTPUT,
+        ),
     )
 
 
@@ -141,7 +234,10 @@ class Options(BaseModel):
         description="AWS Deep Learning Container choices and their registry account per region "
         "(GET /dlc-image builds the URI of one)"
     )
-    rules: Rules = Field(description="The limits and patterns the server checks fields with")
+    rules: Rules = Field(
+        description="The limits and patterns the server checks fields with, its defaults, "
+        "and the final statuses of what it launches"
+    )
 
 
 def _choices(labels: dict[str, str]) -> list[Choice]:

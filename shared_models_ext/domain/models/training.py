@@ -25,6 +25,9 @@ from ._common import (
 from .hyperparameters import HyperparameterSpec
 from .uris import EcrImageUri, S3Uri
 
+#: How many channels a training job has (and a local run may name).
+MIN_CHANNELS: Final = 1
+MAX_CHANNELS: Final = 20
 #: Hyperparameters the product sets itself in script mode.
 RESERVED_HYPERPARAMETERS: Final = frozenset({"sagemaker_program", "sagemaker_submit_directory"})
 
@@ -170,7 +173,7 @@ class TrainingSpec(RequestModel):
     network_isolation: bool = False
     channels: Annotated[
         list[Channel],
-        Field(min_length=1, max_length=20),
+        Field(min_length=MIN_CHANNELS, max_length=MAX_CHANNELS),
         AfterValidator(unique_by("name", "channel name")),
     ]
     hyperparameters: Annotated[

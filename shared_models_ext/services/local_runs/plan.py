@@ -18,7 +18,12 @@ from typing import Final, Literal
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
 from ...domain.models import Entry
-from ...domain.models.local_runs import DEFAULT_SYNTHETIC_ROWS, SYNTHETIC, StartLocalRun
+from ...domain.models.local_runs import (
+    DEFAULT_OUTPUT,
+    DEFAULT_SYNTHETIC_ROWS,
+    SYNTHETIC,
+    StartLocalRun,
+)
 from ...domain.models.training import TabularFormat
 from ...domain.models.uris import validate_s3_uri
 from ...training.entry_point import entry_point_problem
@@ -27,7 +32,6 @@ from ...training.rules import Problems, choose_instance_type
 from ..workspace import Workspace
 from .staging import CSV
 
-DEFAULT_OUTPUT: Final = "shared-models-runs"
 SERVER_PYTHON: Final = "the server's Python"
 
 SourceKind = Literal["s3", "workspace", "synthetic"]

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from typing import Any, Final
 
+from ...domain.models.local_runs import FINAL_LOCAL_RUN_STATUSES, RUNNING
+
 PRODUCT_DIR: Final = ".shared-models"
 RECORD_FILE: Final = "run.json"
 LOG_FILE: Final = "log.txt"
@@ -32,7 +34,7 @@ class RunRecord:
     entry_title: str
     run_root: str
     started_at: str  # ISO 8601, UTC
-    status: str = "running"
+    status: str = RUNNING
     phase: str | None = "preparing"
     ended_at: str | None = None
     exit_code: int | None = None
@@ -53,7 +55,7 @@ class RunRecord:
 
     @property
     def ended(self) -> bool:
-        return self.status != "running"
+        return self.status in FINAL_LOCAL_RUN_STATUSES
 
 
 def product_dir(run_root: str) -> str:

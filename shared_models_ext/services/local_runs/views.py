@@ -94,6 +94,7 @@ def read_log(record: RunRecord, offset: int) -> LocalRunLog:
         next_offset=next_offset,
         text=data.decode("utf-8", errors="replace"),
         complete=record.ended and next_offset >= size,
+        more=next_offset < size,
     )
 
 

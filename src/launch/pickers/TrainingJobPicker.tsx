@@ -9,8 +9,6 @@ import { StatusBadge } from '../components/StatusBadge';
 import type { ITrainingJobSummary } from '../types';
 import { ChoiceList } from './ChoiceList';
 
-/** What `name_contains` accepts (the server's rule). */
-const SEARCHABLE = /^[a-zA-Z0-9-]*$/;
 const PAGE_SIZE = 20;
 const SEARCH_DELAY = 300;
 
@@ -40,14 +38,10 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
     () => new CursorPager<ITrainingJobSummary>({ keyOf: job => job.name })
   );
   useSignal(pager.changed);
-  const valid = SEARCHABLE.test(search);
 
   React.useEffect(() => () => pager.dispose(), [pager]);
 
   React.useEffect(() => {
-    if (!valid) {
-      return;
-    }
     const timer = setTimeout(() => setQuery(search), delay);
     return () => clearTimeout(timer);
   }, [search]);
@@ -63,6 +57,14 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
 
   const list = pager.state;
   const loading = list.status === 'loading' || list.status === 'idle';
+  // What the server says of the search text itself (it knows what a job
+  // name may hold), shown on the field rather than over the list.
+  const searchError =
+    list.status === 'error' && list.error?.status === 400
+      ? (list.error.details.find(detail => detail.loc.includes('name_contains'))
+          ?.msg ?? list.error.message)
+      : null;
+  const valid = searchError === null;
 
   const select = (job: ITrainingJobSummary): void => {
     setSelected(job.name);
@@ -88,7 +90,7 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
         />
         {valid ? null : (
           <p id={`${idPrefix}-search-error`} className="sme-Field-error">
-            {trans.__('Job names have only letters, digits and hyphens.')}
+            {searchError}
           </p>
         )}
       </div>
@@ -98,7 +100,7 @@ export function TrainingJobPicker(props: ITrainingJobPickerProps): JSX.Element {
             <span className="sme-Spinner" aria-hidden="true" />
             {trans.__('Loading training jobs…')}
           </p>
-        ) : list.status === 'error' ? (
+        ) : !valid ? null : list.status === 'error' ? (
           <p className="sme-Field-error" role="alert">
             {list.error?.message}
           </p>

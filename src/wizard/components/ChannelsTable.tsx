@@ -15,16 +15,19 @@ export interface IChannelsTableProps {
   onChange: (rows: IChannelRow[]) => void;
 }
 
-/** Training channels: name + S3 URI, 1 to 20. */
+/** Training channels: name + S3 URI, as many as the server serves (`rules.training`). */
 export function ChannelsTable(props: IChannelsTableProps): JSX.Element {
-  const { trans } = useWizard();
+  const { trans, options } = useWizard();
+  const { min_channels, max_channels } = options.rules.training;
   const { rows, onChange } = props;
   return (
     <RowsTable
       path={PATH}
       caption={trans.__('Channels')}
       hint={trans.__(
-        'The named inputs of the training job (e.g. train, test), 1 to 20. Names use letters, digits, ".", "-" and "_".'
+        'The named inputs of the training job (e.g. train, test), %1 to %2. Names use letters, digits, ".", "-" and "_".',
+        min_channels,
+        max_channels
       )}
       headers={[trans.__('Name'), trans.__('S3 URI')]}
       rows={rows}

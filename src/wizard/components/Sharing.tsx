@@ -1,5 +1,6 @@
 import * as React from 'react';
 
+import type { IOptions } from '../../api/types';
 import { useWizard } from '../context';
 import { canvasAllowed, IEntryForm, splitUsers } from '../form';
 import { CheckboxField, TextField } from './Field';
@@ -10,12 +11,18 @@ export interface ISharingProps {
   onChange: (share: IEntryForm['share']) => void;
 }
 
-/** Organization-wide, named users, and Canvas users (tabular models only). */
+/**
+ * Organization-wide, named users, and Canvas users (where the served rule,
+ * `rules.share.canvas`, allows them: tabular models).
+ */
 export function Sharing(props: ISharingProps): JSX.Element {
   const { trans, options } = useWizard();
   const { form, onChange } = props;
   const share = form.share;
-  const canvas = canvasAllowed(form);
+  const canvas = canvasAllowed(form, options.rules);
+  const canvasTypes = options.rules.share.canvas.data_types
+    .map(id => dataTypeLabel(options, id))
+    .join(', ');
   const tidy = (text: string): string => splitUsers(text).join(', ');
   return (
     <Section
@@ -50,7 +57,8 @@ export function Sharing(props: ISharingProps): JSX.Element {
                 options.rules.share.max_canvas_users
               )
             : trans.__(
-                'Only tabular models can be shared with SageMaker Canvas users: choose the tabular data type to enable this.'
+                'Only models of data type %1 can be shared with SageMaker Canvas users: choose it to enable this.',
+                canvasTypes
               )
         }
         disabled={!canvas}
@@ -65,4 +73,9 @@ export function Sharing(props: ISharingProps): JSX.Element {
       />
     </Section>
   );
+}
+
+/** The label of a data type id (the id when it has none). */
+function dataTypeLabel(options: IOptions, id: string): string {
+  return options.data_types.find(choice => choice.id === id)?.label ?? id;
 }

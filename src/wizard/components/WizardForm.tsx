@@ -10,7 +10,7 @@ import * as React from 'react';
 import type { SharedModelsClient } from '../../api/catalog';
 import type { IEntry, IOptions, Kind } from '../../api/types';
 import { IWizardContext, WizardContext } from '../context';
-import { formFromEntry, IEntryForm } from '../form';
+import { columnFormatShown, formFromEntry, IEntryForm } from '../form';
 import { asApiError, saveEntry } from '../save';
 import { notifySharing } from '../share';
 import { useIdFromTitle } from '../useIdFromTitle';
@@ -54,7 +54,8 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     kind,
     entry,
     notebookPath,
-    sharing
+    sharing,
+    rules: options.rules
   });
   const form = wizard.value;
   const update = React.useCallback(
@@ -119,11 +120,17 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
     }
     setNotice(null);
     const submitted: IEntryForm = form;
-    const outcome = await saveEntry(client, submitted, target.current, {
-      onRequest: sharing
-        ? request => notifySharing(request, submitted, trans)
-        : undefined
-    });
+    const outcome = await saveEntry(
+      client,
+      submitted,
+      options.rules,
+      target.current,
+      {
+        onRequest: sharing
+          ? request => notifySharing(request, submitted, trans)
+          : undefined
+      }
+    );
     if (!alive.current) {
       return;
     }
@@ -233,7 +240,7 @@ export function WizardForm(props: IWizardFormProps): JSX.Element {
           <>
             <Training
               value={form.training}
-              tabular={form.data_type === 'tabular'}
+              tabular={columnFormatShown(form, options.rules)}
               onChange={patch =>
                 update(f => ({ ...f, training: { ...f.training, ...patch } }))
               }
