@@ -18,7 +18,14 @@ from .aws.hubs import HubService
 from .aws.pool import AwsPool
 from .aws.s3 import S3Service
 from .aws.sagemaker import SageMakerService
-from .domain.identity import InvalidUserName, normalize_username, resolve_identity
+from .domain.identity import (
+    Identity,
+    IdentityConflict,
+    InvalidUserName,
+    names_real_users,
+    normalize_username,
+    server_identity,
+)
 from .domain.models import validate_s3_uri
 from .services.catalog import Catalog
 from .services.cleanrooms import CleanRoomsRegistrar
@@ -54,8 +61,12 @@ class SharedModelsApp(ExtensionApp):
         allow_none=True,
         config=True,
         help=(
-            "Who 'me' is in the catalog. Unset: the JupyterHub user under JupyterHub, "
-            "else the OS login name (stable across restarts)."
+            "Who 'me' is in the catalog on a server whose users are anonymous "
+            "(jupyter-server's own token or password login). Unset: JUPYTERHUB_USER, else "
+            "the OS login name (stable across restarts). Where the identity provider names "
+            "real users (JupyterHub), 'me' is each request's user and this is not used; "
+            "under JupyterHub a name other than the signed-in user stops the extension "
+            "from loading."
         ),
     )
     share_notebooks_to = Unicode(
@@ -197,8 +208,31 @@ class SharedModelsApp(ExtensionApp):
         value = proposal["value"]
         return validate_s3_uri(value) if value else None
 
+    def _server_identity(self) -> Identity | None:
+        """This server's one user, or None when each request's user is "me" (identity.py)."""
+        provider = self.serverapp.identity_provider if self.serverapp else None
+        names_users = provider is not None and names_real_users(provider)
+        try:
+            identity = server_identity(self.username, names_users=names_users)
+        except IdentityConflict as error:
+            self.log.error("Shared models is not loaded: %s", error)
+            raise
+        if identity is not None:
+            self.log.info("Shared models: signed in as %r", identity.username)
+            return identity
+        provider_name = f"{type(provider).__module__}.{type(provider).__qualname__}"
+        self.log.info("Shared models: 'me' is each request's user, as named by %s", provider_name)
+        if self.username:
+            self.log.warning(
+                "Shared models: SharedModelsApp.username=%r is not used: %s names each "
+                "request's user, and that user is 'me'",
+                self.username,
+                provider_name,
+            )
+        return None
+
     def initialize_settings(self) -> None:
-        identity = resolve_identity(self.username)
+        identity = self._server_identity()
         db_url = self.db_url
         file_mode = int(self.store_file_mode, 8)
         catalog = Catalog(lambda: SqlCatalogStore.open(db_url, file_mode=file_mode))
@@ -206,7 +240,6 @@ class SharedModelsApp(ExtensionApp):
             catalog.store  # noqa: B018 - open now: migrations are applied at start-up
         except Exception as error:  # the store answers 503 until the database is back
             self.log.warning("Shared models: the catalog store is not available yet: %s", error)
-        self.log.info("Shared models: signed in as %r", identity.username)
         aws = AwsClients(region=self.aws_region, endpoint_url=self.aws_endpoint_url)
         s3 = S3Service(aws)
         sagemaker = SageMakerService(aws)
@@ -226,7 +259,7 @@ class SharedModelsApp(ExtensionApp):
             region=self.aws_region,
         )
         self.settings[SETTINGS_KEY] = Services(
-            identity=identity,
+            fallback_identity=identity,
             catalog=catalog,
             aws=aws,
             s3=s3,

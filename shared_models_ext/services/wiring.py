@@ -22,7 +22,9 @@ SETTINGS_KEY = "shared_models"
 
 @dataclass(frozen=True)
 class Services:
-    identity: Identity
+    #: The one user of a server whose users are anonymous; None when jupyter-server's
+    #: identity provider names each request's user (``domain/identity.py``).
+    fallback_identity: Identity | None
     catalog: Catalog
     aws: AwsClients
     s3: S3Service

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from tornado.web import HTTPError
 
 from ...domain.errors import InvalidInput, SharedModelsError, TooLarge
+from ...domain.identity import Identity, request_identity
 from ...domain.models import invalid_from_validation_error
 from ...services.wiring import SETTINGS_KEY, Services
 
@@ -84,8 +85,13 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
         return services
 
     @property
+    def identity(self) -> Identity:
+        """Who "me" is for this request: its authenticated user, or the server's one user."""
+        return request_identity(self.current_user, self.services.fallback_identity)
+
+    @property
     def me(self) -> str:
-        return self.services.identity.username
+        return self.identity.username
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking database or file work in a worker thread."""

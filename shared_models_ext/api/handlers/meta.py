@@ -13,7 +13,7 @@ class MeHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def get(self) -> None:
-        identity = self.services.identity
+        identity = self.identity
         self.send_json(Me(username=identity.username, display_name=identity.display_name))
 
 
