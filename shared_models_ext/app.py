@@ -27,14 +27,16 @@ from .domain.identity import (
     server_identity,
 )
 from .domain.models import validate_s3_uri
-from .services.catalog import Catalog
+from .remote import CatalogServiceClient, RemoteCatalog, RemoteLaunchStore
+from .services.catalog import Catalog, EntryCatalog
 from .services.cleanrooms import CleanRoomsRegistrar
 from .services.hubs import HubPublisher
+from .services.launch_records import LaunchBook
 from .services.launches import Launcher
 from .services.local_runs import LocalRuns
 from .services.notebooks import NotebookSharing
-from .services.wiring import SETTINGS_KEY, Services
-from .store import SqlCatalogStore, SqlLaunchStore
+from .services.wiring import SETTINGS_KEY, RemoteCatalogUse, Services
+from .store import LaunchStore, SqlCatalogStore, SqlLaunchStore
 
 
 class SharedModelsApp(ExtensionApp):
@@ -54,6 +56,18 @@ class SharedModelsApp(ExtensionApp):
             "sqlite:///path/file.sqlite (default, under the Jupyter data dir) or "
             "postgresql+psycopg://user@host:5432/db for a team. Put passwords in "
             "PGPASSWORD or ~/.pgpass rather than in this URL."
+        ),
+    )
+    catalog_url = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "URL of the team's catalog service (jupyter shared-models-service) under "
+            "JupyterHub, e.g. http://127.0.0.1:10101/services/shared-models/. Set, this "
+            "server keeps no catalog of its own: the catalog's routes go to the service "
+            "with this server's JupyterHub token (JUPYTERHUB_API_TOKEN), and the service "
+            "asks the Hub who that is. Unset: the embedded store of db_url."
         ),
     )
     username = Unicode(
@@ -233,20 +247,25 @@ class SharedModelsApp(ExtensionApp):
 
     def initialize_settings(self) -> None:
         identity = self._server_identity()
-        db_url = self.db_url
-        file_mode = int(self.store_file_mode, 8)
-        catalog = Catalog(lambda: SqlCatalogStore.open(db_url, file_mode=file_mode))
-        try:
-            catalog.store  # noqa: B018 - open now: migrations are applied at start-up
-        except Exception as error:  # the store answers 503 until the database is back
-            self.log.warning("Shared models: the catalog store is not available yet: %s", error)
+        remote = self._remote_catalog() if self.catalog_url else None
+        catalog: EntryCatalog
+        if remote is not None:
+            catalog = RemoteCatalog(remote.client, remote.owner)
+            remote_launches = RemoteLaunchStore(remote.client, remote.owner)
+
+            def launch_store() -> LaunchStore:
+                return remote_launches
+
+        else:
+            embedded = self._embedded_catalog()
+            catalog = embedded
+
+            def launch_store() -> LaunchStore:
+                return SqlLaunchStore(embedded.store.database)  # the catalog's database
+
         aws = AwsClients(region=self.aws_region, endpoint_url=self.aws_endpoint_url)
         s3 = S3Service(aws)
         sagemaker = SageMakerService(aws)
-
-        def launch_store() -> SqlLaunchStore:
-            return SqlLaunchStore(catalog.store.database)  # the catalog's database
-
         local_runs = LocalRuns(
             catalog,
             s3,
@@ -261,6 +280,8 @@ class SharedModelsApp(ExtensionApp):
         self.settings[SETTINGS_KEY] = Services(
             fallback_identity=identity,
             catalog=catalog,
+            launch_book=LaunchBook(catalog, launch_store),
+            remote=remote,
             aws=aws,
             s3=s3,
             notebooks=NotebookSharing(catalog, s3, self.share_notebooks_to),
@@ -280,8 +301,39 @@ class SharedModelsApp(ExtensionApp):
             cleanrooms_role_arn=self.cleanrooms_role_arn,
         )
 
+    def _embedded_catalog(self) -> Catalog:
+        db_url = self.db_url
+        file_mode = int(self.store_file_mode, 8)
+        catalog = Catalog(lambda: SqlCatalogStore.open(db_url, file_mode=file_mode))
+        try:
+            catalog.store  # noqa: B018 - open now: migrations are applied at start-up
+        except Exception as error:  # the store answers 503 until the database is back
+            self.log.warning("Shared models: the catalog store is not available yet: %s", error)
+        return catalog
+
+    def _remote_catalog(self) -> RemoteCatalogUse:
+        """The catalog service this server speaks to, as its JupyterHub user."""
+        token = os.environ.get("JUPYTERHUB_API_TOKEN", "")
+        owner = os.environ.get("JUPYTERHUB_USER", "")
+        if not token or not owner:
+            message = (
+                f"SharedModelsApp.catalog_url is {self.catalog_url!r}, but this server was "
+                "not started by JupyterHub (no JUPYTERHUB_API_TOKEN or JUPYTERHUB_USER): the "
+                "catalog service only answers requests the Hub vouches for "
+                "(docs/team-deployment.md)"
+            )
+            self.log.error("Shared models is not loaded: %s", message)
+            raise RuntimeError(message)
+        self.log.info(
+            "Shared models: the catalog is the catalog service at %s, as %r",
+            self.catalog_url,
+            owner,
+        )
+        client = CatalogServiceClient(str(self.catalog_url), token)
+        return RemoteCatalogUse(client=client, owner=normalize_username(owner))
+
     def initialize_handlers(self) -> None:
-        self.handlers.extend(routes())
+        self.handlers.extend(routes(forward_catalog=bool(self.catalog_url)))
 
     async def stop_extension(self) -> None:
         services: Services | None = self.settings.get(SETTINGS_KEY)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .handlers.base import API_PREFIX, SharedModelsHandler
+from .handlers.forwarding import ForwardingHandler
 from .operations import OPERATIONS, Operation
 
 _PATH_PARAMETER = re.compile(r"\{(\w+)\}")
@@ -37,6 +38,27 @@ def handlers_by_path(
     return found
 
 
-def routes() -> list[tuple[str, type[SharedModelsHandler]]]:
-    """Every route of the extension, relative to the server's base_url."""
-    return [(route_pattern(path), handler) for path, handler in handlers_by_path().items()]
+def catalog_paths(operations: tuple[Operation, ...] = OPERATIONS) -> set[str]:
+    """The paths whose every operation is the catalog's (``Operation.catalog``)."""
+    paths = {op.path for op in operations}
+    return {path for path in paths if all(op.catalog for op in operations if op.path == path)}
+
+
+def routes(*, forward_catalog: bool = False) -> list[tuple[str, type[SharedModelsHandler]]]:
+    """Every route of the extension, relative to the server's base_url; with
+    ``forward_catalog``, the catalog's paths go to the catalog service."""
+    forwarded = catalog_paths() if forward_catalog else set()
+    return [
+        (route_pattern(path), ForwardingHandler if path in forwarded else handler)
+        for path, handler in handlers_by_path().items()
+    ]
+
+
+def catalog_routes() -> list[tuple[str, type[SharedModelsHandler]]]:
+    """The routes of the catalog service (``service/app.py``): the catalog's paths only."""
+    served = catalog_paths()
+    return [
+        (route_pattern(path), handler)
+        for path, handler in handlers_by_path().items()
+        if path in served
+    ]

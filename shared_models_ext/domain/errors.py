@@ -88,6 +88,22 @@ class GatewayTimeout(SharedModelsError):
     code = "timeout"
 
 
+class Relayed(SharedModelsError):
+    """An error the catalog service answered, passed on as it came: same status, same
+    JSON (``remote/client.py``)."""
+
+    def __init__(self, status: int, payload: dict[str, Any]) -> None:
+        error = payload.get("error") if isinstance(payload, dict) else None
+        message = str(error.get("message", "")) if isinstance(error, dict) else ""
+        super().__init__(message or f"The catalog service answered {status}.")
+        self.status = status
+        self.code = str(error.get("code", "error")) if isinstance(error, dict) else "error"
+        self.payload = payload
+
+    def to_json(self) -> dict[str, Any]:
+        return self.payload
+
+
 def invalid_field(loc: Sequence[str | int], msg: str, message: str | None = None) -> InvalidInput:
     """An ``InvalidInput`` about one field."""
     return InvalidInput(message or msg, [{"loc": list(loc), "msg": msg}])

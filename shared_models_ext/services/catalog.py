@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from typing import Literal, TypeVar, overload
+from typing import Literal, Protocol, TypeVar, overload
 
 from ..domain.errors import (
     ErrorDetail,
@@ -70,6 +70,37 @@ def without_owner(body: Body, owner: str) -> Body:
     return body.model_copy(update={"share": body.share.model_copy(update={"users": users})})
 
 
+class EntryCatalog(Protocol):
+    """What the rest of the server asks of the catalog: :class:`Catalog` on the store
+    here, or the catalog service's API (``remote/catalog.py``) where the extension has a
+    ``catalog_url``. The same rules hold either way: they are :class:`Catalog`'s."""
+
+    def get(self, viewer: str, entry_id: str) -> Entry: ...
+    def query(self, viewer: str, query: EntryQuery) -> EntryPage: ...
+    def suggest_id(self, title: str, kind: str = "model") -> str: ...
+    def free_id(self, base: str) -> str: ...
+    def is_taken(self, entry_id: str) -> bool: ...
+    @overload
+    def create(
+        self, owner: str, body: CreateEntry, *, dry_run: Literal[False] = False
+    ) -> Entry: ...
+    @overload
+    def create(self, owner: str, body: CreateEntry, *, dry_run: Literal[True]) -> None: ...
+    @overload
+    def create(self, owner: str, body: CreateEntry, *, dry_run: bool) -> Entry | None: ...
+    def replace(
+        self,
+        user: str,
+        entry_id: str,
+        body: ReplaceEntry,
+        if_match: str | None,
+        *,
+        dry_run: bool = False,
+    ) -> Entry | None: ...
+    def delete(self, user: str, entry_id: str, if_match: str | None = None) -> None: ...
+    def close(self) -> None: ...
+
+
 class Catalog:
     """Entries as one user sees them. Methods are synchronous: run them off the loop.
 
@@ -123,6 +154,15 @@ class Catalog:
     def suggest_id(self, title: str, kind: str = "model") -> str:
         """The ID a new entry with this title would get now (the wizard's live preview)."""
         return self.store.suggest_id(derive_id(title, fallback=kind))
+
+    def free_id(self, base: str) -> str:
+        """``base`` if no entry has it (seen by anyone or not), else its first free
+        numbered form (``base-2``, …)."""
+        return self.store.suggest_id(base)
+
+    def is_taken(self, entry_id: str) -> bool:
+        """Whether an entry has this ID, whoever may see it."""
+        return self.store.get(entry_id) is not None
 
     # -- writes ------------------------------------------------------------
     #

@@ -32,10 +32,10 @@ from ..domain.models.cleanrooms import (
     RegisteredAlgorithmQuery,
     RegistrationCheck,
 )
-from ..store import SqlLaunchStore
+from ..store import LaunchStore
 from ..training import launched_from
 from ..training.cleanrooms_request import RegistrationPlan, registration_plan
-from .catalog import Catalog
+from .catalog import EntryCatalog
 from .launch_records import record_launch
 
 ALGORITHM_KIND: Final = "cr-algorithm"
@@ -55,9 +55,9 @@ class CleanRoomsRegistrar:
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: EntryCatalog,
         cleanrooms: CleanRoomsMLService,
-        open_store: Callable[[], SqlLaunchStore],
+        open_store: Callable[[], LaunchStore],
         default_role_arn: str | None = None,
     ) -> None:
         self._catalog = catalog

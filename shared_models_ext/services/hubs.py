@@ -39,14 +39,13 @@ from ..domain.models.hubs import (
     HubQuery,
     PublishToHub,
 )
-from ..store import SqlLaunchStore
+from ..store import LaunchStore
 from ..training import TAG_LAUNCHED_BY, launch_tags
 from ..training.hub_document import content_type, hub_document, hub_document_text, schema_version
 from ..training.rules import tag_value
-from .catalog import Catalog
-from .launch_records import record_launch
+from .catalog import EntryCatalog
+from .launch_records import PUBLICATION_KIND, record_launch
 
-PUBLICATION_KIND: Final = "hub-content"
 FIRST_VERSION: Final = "1.0.0"
 MAX_RECORD_NAME: Final = 63
 _MAX_VERSION_PART: Final = 9999
@@ -84,7 +83,7 @@ class HubPublisher:
     """Private hubs and the entries published to them. Blocking: run off the loop."""
 
     def __init__(
-        self, catalog: Catalog, hubs: HubService, open_store: Callable[[], SqlLaunchStore]
+        self, catalog: EntryCatalog, hubs: HubService, open_store: Callable[[], LaunchStore]
     ) -> None:
         self._catalog = catalog
         self._hubs = hubs

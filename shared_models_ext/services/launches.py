@@ -18,7 +18,6 @@ nothing: not the request, not a lookup of whether the name is free (docs/api.md)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import datetime, timezone
 from functools import cache
 from typing import Any
@@ -36,16 +35,13 @@ from ..domain.models.dry_run import DryRunOk
 from ..domain.models.launch import (
     DeploymentCreated,
     DeploymentStatus,
-    Launch,
     LaunchNames,
-    LaunchPage,
-    LaunchQuery,
     TrainingJobLaunched,
     TrainingJobStatus,
     TrainingJobStopping,
 )
 from ..domain.models.training_job import CreateTrainingJobRequest
-from ..store import SqlLaunchStore
+from ..store import LaunchStore
 from ..training import (
     DeploymentChoices,
     DeploymentRequests,
@@ -57,7 +53,7 @@ from ..training import (
     training_job_status,
 )
 from ..training.rules import default_name, is_valid_name
-from .catalog import Catalog
+from .catalog import EntryCatalog
 from .launch_records import record_launch
 
 
@@ -70,9 +66,9 @@ class Launcher:
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: EntryCatalog,
         sagemaker: SageMakerService,
-        open_store: Callable[[], SqlLaunchStore],
+        open_store: Callable[[], LaunchStore],
         default_role_arn: str | None = None,
         clock: Callable[[], datetime] = _utcnow,
     ) -> None:
@@ -189,15 +185,6 @@ class Launcher:
             except NotFound:
                 config = None  # deleted since: the endpoint's own answer is still good
         return deployment_status(endpoint, config)
-
-    # -- my launches -----------------------------------------------------------
-
-    def launches(self, owner: str, query: LaunchQuery) -> LaunchPage:
-        records, next_cursor = self._open_store().list(
-            owner, kind=query.kind, limit=query.limit, after=query.cursor
-        )
-        items = [Launch.model_validate(asdict(record)) for record in records]
-        return LaunchPage(items=items, next_cursor=next_cursor)
 
     # -- helpers ---------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from ..domain.models import (
     ShareNotebookTarget,
     invalid_from_validation_error,
 )
-from .catalog import Catalog
+from .catalog import EntryCatalog
 
 MAX_NOTEBOOK_BYTES: Final = 100 * 1024 * 1024
 NOTEBOOK_CONTENT_TYPE: Final = "application/x-ipynb+json"
@@ -85,7 +85,7 @@ class NotebookSharing:
     with the same title at the same moment, the next free ID is tried.
     """
 
-    def __init__(self, catalog: Catalog, s3: S3Service, default_prefix: str | None) -> None:
+    def __init__(self, catalog: EntryCatalog, s3: S3Service, default_prefix: str | None) -> None:
         self._catalog = catalog
         self._s3 = s3
         self._default_prefix = default_prefix
@@ -157,7 +157,7 @@ class NotebookSharing:
             raise
 
     def _check_free(self, entry_id: str) -> None:
-        if self._catalog.store.get(entry_id) is not None:
+        if self._catalog.is_taken(entry_id):
             raise Conflict(
                 f"The ID '{entry_id}' is already taken; choose another one.",
                 [{"loc": ["id"], "msg": f"The ID '{entry_id}' is already taken."}],
@@ -168,14 +168,14 @@ class NotebookSharing:
         the next few at random, so concurrent sharers of one title spread out instead
         of colliding again."""
         base = derive_id(plan.entry.title, fallback="notebook")
-        first = self._catalog.store.suggest_id(base)
+        first = self._catalog.free_id(base)
         number = next((n for n in range(1, MAX_SUFFIX) if with_suffix(base, n) == first), 1)
         spread = min(2 ** (attempt - 1), 16)  # the first retry takes the next free ID
         choices: list[str] = []
         while len(choices) < spread and number < MAX_SUFFIX:
             candidate = with_suffix(base, number)
             number += 1
-            if candidate not in tried and self._catalog.store.get(candidate) is None:
+            if candidate not in tried and not self._catalog.is_taken(candidate):
                 choices.append(candidate)
         if not choices:
             raise Conflict(f"There is no free ID left for '{plan.entry.title}'; choose one.")

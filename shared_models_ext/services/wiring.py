@@ -10,9 +10,11 @@ from ..aws.pool import AwsPool
 from ..aws.s3 import S3Service
 from ..aws.sagemaker import SageMakerService
 from ..domain.identity import Identity
-from .catalog import Catalog
+from ..remote.client import CatalogServiceClient
+from .catalog import EntryCatalog
 from .cleanrooms import CleanRoomsRegistrar
 from .hubs import HubPublisher
+from .launch_records import LaunchBook
 from .launches import Launcher
 from .local_runs import LocalRuns
 from .notebooks import NotebookSharing
@@ -21,11 +23,29 @@ SETTINGS_KEY = "shared_models"
 
 
 @dataclass(frozen=True)
-class Services:
+class RemoteCatalogUse:
+    """Where the catalog is a catalog service: its client, and the JupyterHub user this
+    server speaks for there (``api/handlers/forwarding.py``)."""
+
+    client: CatalogServiceClient
+    owner: str
+
+
+@dataclass(frozen=True)
+class CatalogServices:
+    """What the catalog's routes reach for: all the catalog service has (``service/``)."""
+
     #: The one user of a server whose users are anonymous; None when jupyter-server's
     #: identity provider names each request's user (``domain/identity.py``).
     fallback_identity: Identity | None
-    catalog: Catalog
+    catalog: EntryCatalog
+    launch_book: LaunchBook
+
+
+@dataclass(frozen=True)
+class Services(CatalogServices):
+    """What every route of the extension reaches for."""
+
     aws: AwsClients
     s3: S3Service
     notebooks: NotebookSharing
@@ -41,3 +61,5 @@ class Services:
     cleanrooms: CleanRoomsRegistrar
     hubs: HubPublisher
     cleanrooms_role_arn: str | None = None
+    #: Set where ``SharedModelsApp.catalog_url`` is: the catalog's routes are forwarded.
+    remote: RemoteCatalogUse | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Final, get_args
+from typing import Final, Protocol, get_args
 
 from sqlalchemy import Index, Integer, String, Text, UniqueConstraint, and_, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -66,6 +66,19 @@ class LaunchRecord(NewLaunch):
 
     id: int
     created_at: datetime  # timezone-aware, UTC
+
+
+class LaunchStore(Protocol):
+    """Who launched what: :class:`SqlLaunchStore` in the catalog's database, or the
+    catalog service's ``/launches`` (``remote/launches.py``) where the catalog is one."""
+
+    def record(self, launch: NewLaunch) -> LaunchRecord: ...
+    def delete(self, owner: str, kind: str, region: str, name: str) -> None: ...
+    def named(self, owner: str, kind: str, names: Sequence[str]) -> list[LaunchRecord]: ...
+    def for_entry(self, owner: str, kind: str, entry_id: str) -> list[LaunchRecord]: ...
+    def list(
+        self, owner: str, *, kind: str | None = None, limit: int = 50, after: str | None = None
+    ) -> tuple[list[LaunchRecord], str | None]: ...
 
 
 class SqlLaunchStore:

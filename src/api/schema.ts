@@ -100,6 +100,15 @@ export interface paths {
             'application/json': components['schemas']['ErrorResponse'];
           };
         };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
       };
     };
     put?: never;
@@ -177,6 +186,15 @@ export interface paths {
             'application/json': components['schemas']['ErrorResponse'];
           };
         };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
       };
     };
     delete?: never;
@@ -227,6 +245,15 @@ export interface paths {
         };
         /** @description not_found: no such entry, job, endpoint, run, file or object visible to you */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -325,6 +352,15 @@ export interface paths {
             'application/json': components['schemas']['ErrorResponse'];
           };
         };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
       };
     };
     post?: never;
@@ -378,6 +414,15 @@ export interface paths {
             'application/json': components['schemas']['ErrorResponse'];
           };
         };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
       };
     };
     options?: never;
@@ -413,6 +458,15 @@ export interface paths {
         };
         /** @description forbidden: not authenticated, not authorised, or not the owner */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -458,6 +512,15 @@ export interface paths {
         };
         /** @description forbidden: not authenticated, not authorised, or not the owner */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -515,6 +578,15 @@ export interface paths {
         };
         /** @description forbidden: not authenticated, not authorised, or not the owner */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -2122,7 +2194,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The training jobs and endpoints the caller launched from Shared Models, newest first */
+    /** The training jobs and endpoints the caller launched from Shared Models, newest first (names or entry_id: only those, all in one page, oldest first) */
     get: {
       parameters: {
         query?: {
@@ -2138,6 +2210,9 @@ export interface paths {
             | null;
           limit?: number;
           cursor?: string | null;
+          names?: string | null;
+          entry_id?: string | null;
+          owner?: string | null;
         };
         header?: never;
         path?: never;
@@ -2145,7 +2220,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The training jobs and endpoints the caller launched from Shared Models, newest first */
+        /** @description The training jobs and endpoints the caller launched from Shared Models, newest first (names or entry_id: only those, all in one page, oldest first) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -2153,6 +2228,133 @@ export interface paths {
           content: {
             'application/json': components['schemas']['LaunchPage'];
           };
+        };
+        /** @description invalid: the request breaks a rule (field-level details) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description forbidden: not authenticated, not authorised, or not the owner */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not_found: no such entry, job, endpoint, run, file or object visible to you */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record one of the caller's launches (what a user's server does when its catalog is a catalog service); a retry with the same kind, region and name is recorded once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewLaunchRecord'];
+        };
+      };
+      responses: {
+        /** @description Record one of the caller's launches (what a user's server does when its catalog is a catalog service); a retry with the same kind, region and name is recorded once */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Launch'];
+          };
+        };
+        /** @description invalid: the request breaks a rule (field-level details) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description forbidden: not authenticated, not authorised, or not the owner */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description too_large: the request body is over 1 MiB, or a file is over its limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description unavailable: AWS credentials, region or capacity are missing */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    /** Forget one of the caller's launches (a local run whose folder was removed) */
+    delete: {
+      parameters: {
+        query: {
+          kind:
+            | 'training-job'
+            | 'endpoint'
+            | 'local-run'
+            | 'cr-algorithm'
+            | 'cr-association'
+            | 'hub-content';
+          region: string;
+          name: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Forget one of the caller's launches (a local run whose folder was removed) */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description invalid: the request breaks a rule (field-level details) */
         400: {
@@ -2183,9 +2385,6 @@ export interface paths {
         };
       };
     };
-    put?: never;
-    post?: never;
-    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -4703,6 +4902,38 @@ export interface components {
       Name: string;
       /** Regex */
       Regex: string;
+    };
+    /**
+     * NewLaunchRecord
+     * @description ``POST /launches``: record that the caller launched ``name`` from an entry (a
+     *     retry with the same kind, region and name is recorded once). The user's server
+     *     records its launches this way when its catalog is a catalog service.
+     */
+    NewLaunchRecord: {
+      /**
+       * Kind
+       * @enum {string}
+       */
+      kind:
+        | 'training-job'
+        | 'endpoint'
+        | 'local-run'
+        | 'cr-algorithm'
+        | 'cr-association'
+        | 'hub-content';
+      /** Name */
+      name: string;
+      /** Entry Id */
+      entry_id: string;
+      /** Entry Title */
+      entry_title: string;
+      /**
+       * Arn
+       * @default
+       */
+      arn?: string;
+      /** Region */
+      region: string;
     };
     /**
      * NotebookRef

@@ -21,7 +21,7 @@ from tornado.web import HTTPError
 from ...domain.errors import InvalidInput, SharedModelsError, TooLarge
 from ...domain.identity import Identity, request_identity
 from ...domain.models import invalid_from_validation_error
-from ...services.wiring import SETTINGS_KEY, Services
+from ...services.wiring import SETTINGS_KEY, CatalogServices, Services
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -81,13 +81,20 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
 
     @property
     def services(self) -> Services:
+        """Everything the extension's routes use (not in the catalog service)."""
         services: Services = self.settings[SETTINGS_KEY]
+        return services
+
+    @property
+    def catalog_services(self) -> CatalogServices:
+        """What the catalog's routes use: in the extension and in the catalog service."""
+        services: CatalogServices = self.settings[SETTINGS_KEY]
         return services
 
     @property
     def identity(self) -> Identity:
         """Who "me" is for this request: its authenticated user, or the server's one user."""
-        return request_identity(self.current_user, self.services.fallback_identity)
+        return request_identity(self.current_user, self.catalog_services.fallback_identity)
 
     @property
     def me(self) -> str:

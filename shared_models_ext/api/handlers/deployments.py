@@ -1,4 +1,5 @@
-"""Deployments (endpoints), the default names of launches, and "my launches".
+"""Deployments (endpoints), the default names of launches, and "my launches" (read,
+recorded and forgotten: ``services/launch_records.py``).
 
 A deployment takes ``?dry_run=true``: its three requests are built and checked, nothing
 is sent to AWS (docs/api.md).
@@ -10,7 +11,7 @@ from jupyter_server.auth.decorator import authorized
 from tornado import web
 
 from ...domain.models.dry_run import DryRunQuery
-from ...domain.models.launch import CreateDeployment, LaunchQuery
+from ...domain.models.launch import CreateDeployment, LaunchKey, LaunchQuery, NewLaunchRecord
 from ...training import DeploymentChoices
 from .base import SharedModelsHandler
 
@@ -47,7 +48,21 @@ class LaunchesHandler(SharedModelsHandler):
     @authorized
     async def get(self) -> None:
         query = self.parse_query(LaunchQuery)
-        self.send_json(await self.run(self.services.launcher.launches, self.me, query))
+        self.send_json(await self.run(self.catalog_services.launch_book.page, self.me, query))
+
+    @web.authenticated
+    @authorized
+    async def post(self) -> None:
+        body = self.parse_body(NewLaunchRecord)
+        self.send_json(await self.run(self.catalog_services.launch_book.record, self.me, body), 201)
+
+    @web.authenticated
+    @authorized
+    async def delete(self) -> None:
+        key = self.parse_query(LaunchKey)
+        await self.run(self.catalog_services.launch_book.forget, self.me, key)
+        self.set_status(204)
+        self.finish()
 
 
 class LaunchNamesHandler(SharedModelsHandler):

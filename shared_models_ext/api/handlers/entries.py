@@ -27,7 +27,7 @@ class EntriesHandler(SharedModelsHandler):
     @authorized
     async def get(self) -> None:
         query = self.parse_query(EntryQuery)
-        page = await self.run(self.services.catalog.query, self.me, query)
+        page = await self.run(self.catalog_services.catalog.query, self.me, query)
         self.send_json(page)
 
     @web.authenticated
@@ -35,7 +35,7 @@ class EntriesHandler(SharedModelsHandler):
     async def post(self) -> None:
         dry_run = self.parse_query(DryRunQuery).dry_run
         body = self.parse_body(CreateEntry)
-        catalog = self.services.catalog
+        catalog = self.catalog_services.catalog
         if dry_run:
             await self.run(catalog.create, self.me, body, dry_run=True)
             self.send_json(DryRunOk())
@@ -50,7 +50,7 @@ class EntryHandler(SharedModelsHandler):
     @web.authenticated
     @authorized
     async def get(self, entry_id: str) -> None:
-        entry = await self.run(self.services.catalog.get, self.me, entry_id)
+        entry = await self.run(self.catalog_services.catalog.get, self.me, entry_id)
         send_entry(self, entry)
 
     @web.authenticated
@@ -59,7 +59,7 @@ class EntryHandler(SharedModelsHandler):
         dry_run = self.parse_query(DryRunQuery).dry_run
         body = self.parse_body(ReplaceEntry)
         if_match = self.request.headers.get("If-Match")
-        catalog = self.services.catalog
+        catalog = self.catalog_services.catalog
         if dry_run:
             await self.run(catalog.replace, self.me, entry_id, body, if_match, dry_run=True)
             self.send_json(DryRunOk())
@@ -72,6 +72,6 @@ class EntryHandler(SharedModelsHandler):
     @authorized
     async def delete(self, entry_id: str) -> None:
         if_match = self.request.headers.get("If-Match")
-        await self.run(self.services.catalog.delete, self.me, entry_id, if_match)
+        await self.run(self.catalog_services.catalog.delete, self.me, entry_id, if_match)
         self.set_status(204)
         self.finish()

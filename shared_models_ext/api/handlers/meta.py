@@ -29,7 +29,9 @@ class IdSuggestionHandler(SharedModelsHandler):
     @authorized
     async def get(self) -> None:
         query = self.parse_query(IdSuggestionQuery)
-        suggestion = await self.run(self.services.catalog.suggest_id, query.title, query.kind)
+        suggestion = await self.run(
+            self.catalog_services.catalog.suggest_id, query.title, query.kind
+        )
         self.send_json(IdSuggestion(id=suggestion))
 
 

@@ -28,6 +28,7 @@ CATALOG_OPERATIONS: tuple[Operation, ...] = (
         EntryPage,
         query=EntryQuery,
         errors=(400,),
+        catalog=True,
     ),
     Operation(
         "post",
@@ -43,6 +44,7 @@ CATALOG_OPERATIONS: tuple[Operation, ...] = (
         errors=(400, 409, 413),
         response_headers={"Location": "URL of the new entry", "ETag": "its version"},
         also={200: DryRunOk},
+        catalog=True,
     ),
     Operation(
         "get",
@@ -52,6 +54,7 @@ CATALOG_OPERATIONS: tuple[Operation, ...] = (
         Entry,
         errors=(404,),
         response_headers={"ETag": "the entry's version, for If-Match"},
+        catalog=True,
     ),
     Operation(
         "put",
@@ -69,6 +72,7 @@ CATALOG_OPERATIONS: tuple[Operation, ...] = (
         },
         response_headers={"ETag": "the new version (not sent by a dry run)"},
         alternatives=(DryRunOk,),
+        catalog=True,
     ),
     Operation(
         "delete",
@@ -79,6 +83,7 @@ CATALOG_OPERATIONS: tuple[Operation, ...] = (
         status=204,
         errors=(403, 404, 412),
         request_headers={"If-Match": Header("optional: only delete this version")},
+        catalog=True,
     ),
     Operation(
         "get",
@@ -87,8 +92,9 @@ CATALOG_OPERATIONS: tuple[Operation, ...] = (
         "Vocabularies and choices for the forms, and the rules the server checks their "
         "fields with (limits, patterns, the keyword separators)",
         Options,
+        catalog=True,
     ),
-    Operation("get", "/me", MeHandler, "Who 'me' is in the catalog", Me),
+    Operation("get", "/me", MeHandler, "Who 'me' is in the catalog", Me, catalog=True),
     Operation(
         "get",
         "/id-suggestions",
@@ -97,6 +103,7 @@ CATALOG_OPERATIONS: tuple[Operation, ...] = (
         IdSuggestion,
         query=IdSuggestionQuery,
         errors=(400,),
+        catalog=True,
     ),
     Operation("get", "/openapi.json", OpenAPIHandler, "This document", None),
 )

@@ -82,6 +82,10 @@ class Operation:
     body_rest: type[BaseModel] | None = None
     fixed_fields: tuple[str, ...] = ()
     aws: bool = False  # calls AWS: AWS_ERRORS are documented too
+    #: Served by the catalog service (``service/``) and, where the extension has a
+    #: ``catalog_url``, forwarded to it unchanged (``handlers/forwarding.py``): the
+    #: operations that touch only the store.
+    catalog: bool = False
 
     @property
     def statuses(self) -> tuple[int, ...]:
@@ -89,6 +93,8 @@ class Operation:
         found = set(self.errors) | set(COMMON_ERRORS)
         if self.aws:
             found |= set(AWS_ERRORS)
+        if self.catalog:
+            found.add(503)  # the store, or the catalog service, does not answer
         if self.body is not None:
             found |= {400, 413}
         if self.query is not None:

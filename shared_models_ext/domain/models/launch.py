@@ -8,7 +8,7 @@ from typing import Annotated, Final
 from pydantic import BaseModel, Field, Json
 
 from ..vocabulary import LaunchKind
-from ._common import matches
+from ._common import RequestModel, matches
 from .containers import QueryModel
 from .entries import UtcDatetime
 from .hyperparameters import HyperparameterValue
@@ -215,13 +215,50 @@ class DeploymentStatus(BaseModel):
 
 
 class LaunchQuery(QueryModel):
-    """``GET /launches``: what the caller launched from Shared Models, newest first."""
+    """``GET /launches``: what the caller launched from Shared Models, newest first.
+
+    ``names`` or ``entry_id`` narrow it to those launches (all of them, oldest first,
+    one page); ``owner`` reads another user's hub publications of an entry the caller
+    may see (``services/launch_records.py``).
+    """
 
     kind: LaunchKind | None = None
     limit: Annotated[int, Field(ge=1, le=200)] = 50
     cursor: Annotated[str, Field(max_length=512)] | None = Field(
         default=None, description="next_cursor of the previous page"
     )
+    names: Annotated[str, Field(max_length=64 * 200)] | None = Field(
+        default=None, description="comma-separated launch names: only these (needs kind)"
+    )
+    entry_id: Annotated[str, Field(max_length=63)] | None = Field(
+        default=None, description="only the launches from this entry (needs kind)"
+    )
+    owner: Annotated[str, Field(max_length=64)] | None = Field(
+        default=None,
+        description="whose launches: the caller (default), or, for kind=hub-content with "
+        "entry_id, the owner of an entry the caller may see",
+    )
+
+
+class NewLaunchRecord(RequestModel):
+    """``POST /launches``: record that the caller launched ``name`` from an entry (a
+    retry with the same kind, region and name is recorded once). The user's server
+    records its launches this way when its catalog is a catalog service."""
+
+    kind: LaunchKind
+    name: Annotated[str, Field(min_length=1, max_length=63)]
+    entry_id: Annotated[str, Field(min_length=1, max_length=63)]
+    entry_title: Annotated[str, Field(max_length=4096)]
+    arn: Annotated[str, Field(max_length=2048)] = ""
+    region: Annotated[str, Field(min_length=1, max_length=32)]
+
+
+class LaunchKey(QueryModel):
+    """``DELETE /launches``: forget one of the caller's launches (a removed local run)."""
+
+    kind: LaunchKind
+    region: Annotated[str, Field(min_length=1, max_length=32)]
+    name: Annotated[str, Field(min_length=1, max_length=63)]
 
 
 class Launch(BaseModel):

@@ -35,12 +35,12 @@ from ...domain.models.local_runs import (
     SyntheticDataRequest,
     SyntheticDataWritten,
 )
-from ...store import SqlLaunchStore
+from ...store import LaunchStore
 from ...training import contract
 from ...training.metrics import MetricExtractor
 from ...training.rules import default_name, is_valid_name
 from ...training.run_tree import RunLayout
-from ..catalog import Catalog
+from ..catalog import EntryCatalog
 from ..launch_records import record_launch
 from ..workspace import Workspace
 from . import record as records
@@ -64,9 +64,9 @@ class LocalRuns:
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: EntryCatalog,
         s3: S3Service,
-        open_launches: Callable[[], SqlLaunchStore],
+        open_launches: Callable[[], LaunchStore],
         *,
         workspace_root: str,
         runs_dir: str,

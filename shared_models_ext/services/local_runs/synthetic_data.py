@@ -12,12 +12,16 @@ from ...domain.errors import Conflict, InvalidInput, invalid_field
 from ...domain.models.local_runs import SyntheticDataRequest, SyntheticDataWritten
 from ...training.request import training_spec
 from ...training.synthetic import write_synthetic_csv
-from ..catalog import Catalog
+from ..catalog import EntryCatalog
 from ..workspace import Workspace, free_name
 
 
 def write_synthetic_data(
-    catalog: Catalog, workspace: Workspace, viewer: str, entry_id: str, body: SyntheticDataRequest
+    catalog: EntryCatalog,
+    workspace: Workspace,
+    viewer: str,
+    entry_id: str,
+    body: SyntheticDataRequest,
 ) -> SyntheticDataWritten:
     """``<entry id>-synthetic.csv`` (the first free name) in the workspace folder asked for."""
     entry = catalog.get(viewer, entry_id)
