@@ -15,6 +15,7 @@ from typing import Any, Final
 from jupyter_server.auth.identity import IdentityProvider, User
 from tornado import web
 from traitlets import Any as AnyTrait
+from traitlets import default
 
 from ..domain.errors import Unavailable
 
@@ -26,6 +27,17 @@ class HubTokenIdentityProvider(IdentityProvider):
 
     #: The ``HubAuth`` that asks the Hub (set by ``CatalogService``).
     hub_auth = AnyTrait()
+
+    #: What a request without a token the Hub vouches for is told (with its 403).
+    REFUSAL: Final = (
+        "Send a JupyterHub token that may use this service (scope "
+        "access:services!service=<its name>) in an Authorization header: the catalog "
+        "service answers only requests the Hub vouches for."
+    )
+
+    @default("token")
+    def _no_server_token(self) -> str:
+        return ""  # no token of the service's own: only the Hub's tokens are accepted
 
     @property
     def auth_enabled(self) -> bool:

@@ -155,7 +155,11 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
         if isinstance(error, SharedModelsError):
             status_code, payload = error.status, error.to_json()
         else:
-            if isinstance(error, HTTPError):
+            if isinstance(error, HTTPError) and status_code == 403 and not error.log_message:
+                # Not signed in (``@web.authenticated``): what the identity provider asks for.
+                provider = self.settings.get("identity_provider")
+                message = getattr(provider, "REFUSAL", None) or responses[403]
+            elif isinstance(error, HTTPError):
                 message = error.log_message or responses.get(status_code, "Error")
                 if "%" in message and error.args:
                     message = message % error.args
