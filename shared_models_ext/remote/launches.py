@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from ..domain.errors import Forbidden
 from ..domain.models import Launch, LaunchPage
-from ..services.launch_records import MAX_NAMES, PUBLICATION_KIND
+from ..domain.models.launch import MAX_LAUNCH_NAMES, PUBLICATION_KIND
 from ..store import LaunchRecord, NewLaunch
 from .client import CatalogServiceClient
 
@@ -51,8 +51,8 @@ class RemoteLaunchStore:
     def named(self, owner: str, kind: str, names: Sequence[str]) -> list[LaunchRecord]:
         self._speaks_for(owner)
         found: list[LaunchRecord] = []
-        for start in range(0, len(names), MAX_NAMES):
-            chunk = ",".join(names[start : start + MAX_NAMES])
+        for start in range(0, len(names), MAX_LAUNCH_NAMES):
+            chunk = ",".join(names[start : start + MAX_LAUNCH_NAMES])
             found.extend(self._page({"kind": kind, "names": chunk}, owner)[0])
         return found
 

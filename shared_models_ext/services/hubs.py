@@ -39,12 +39,13 @@ from ..domain.models.hubs import (
     HubQuery,
     PublishToHub,
 )
+from ..domain.models.launch import PUBLICATION_KIND
 from ..store import LaunchStore
 from ..training import TAG_LAUNCHED_BY, launch_tags
 from ..training.hub_document import content_type, hub_document, hub_document_text, schema_version
 from ..training.rules import tag_value
 from .catalog import EntryCatalog
-from .launch_records import PUBLICATION_KIND, record_launch
+from .launch_records import record_launch
 
 FIRST_VERSION: Final = "1.0.0"
 MAX_RECORD_NAME: Final = 63

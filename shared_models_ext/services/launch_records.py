@@ -11,18 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Final
 
 from ..domain.errors import Forbidden, InvalidInput
 from ..domain.models import Entry, Launch, LaunchKey, LaunchPage, LaunchQuery, NewLaunchRecord
+from ..domain.models.launch import MAX_LAUNCH_NAMES, PUBLICATION_KIND
 from ..store import LaunchRecord, LaunchStore, NewLaunch
 from .catalog import EntryCatalog
-
-#: The one kind of launch that the viewers of an entry may read of its owner's: where
-#: the owner published it (``hubs.py``, "Published to").
-PUBLICATION_KIND: Final = "hub-content"
-#: The most names one ``GET /launches?names=`` may ask about.
-MAX_NAMES: Final = 200
 
 
 def record_launch(
@@ -69,10 +63,10 @@ class LaunchBook:
                 )
             if query.names is not None:
                 names = [name for name in query.names.split(",") if name]
-                if len(names) > MAX_NAMES:
+                if len(names) > MAX_LAUNCH_NAMES:
                     raise InvalidInput(
-                        f"Ask about at most {MAX_NAMES} names at once.",
-                        [{"loc": ["names"], "msg": f"At most {MAX_NAMES} names."}],
+                        f"Ask about at most {MAX_LAUNCH_NAMES} names at once.",
+                        [{"loc": ["names"], "msg": f"At most {MAX_LAUNCH_NAMES} names."}],
                     )
                 records = store.named(owner, query.kind, names)
             else:

@@ -214,6 +214,13 @@ class DeploymentStatus(BaseModel):
 # -- my launches ---------------------------------------------------------------
 
 
+#: The one kind of launch that the viewers of an entry may read of its owner's: where
+#: the owner published it (``services/hubs.py``, "Published to").
+PUBLICATION_KIND: Final = "hub-content"
+#: The most names one ``GET /launches?names=`` may ask about.
+MAX_LAUNCH_NAMES: Final = 200
+
+
 class LaunchQuery(QueryModel):
     """``GET /launches``: what the caller launched from Shared Models, newest first.
 
