@@ -58,6 +58,7 @@ function ListView(props: IEntryListProps): JSX.Element {
         title={trans.__('Could not load shared models.')}
         error={list.error!}
         onRetry={() => void model.retry()}
+        retrying={model.reconnecting}
         trans={trans}
       />
     );

@@ -22,6 +22,7 @@ import {
   withFilter
 } from './query';
 import { CatalogQueryState } from './queryState';
+import { CatalogRecovery, isTransient } from './recovery';
 import { CatalogSession } from './session';
 import type { Loadable } from '../common/resource';
 import { CatalogSort, CatalogTab, IPanelSettings } from '../common/settings';
@@ -36,6 +37,30 @@ export class SharedModelsModel implements IDisposable {
     this._query = new CatalogQueryState(options);
     this._pager.changed.connect(this._emit, this);
     this.extensions.changed.connect(this._emit, this);
+    this._recovery = new CatalogRecovery({
+      failure: () => {
+        const me = this._session.me;
+        if (me.status === 'error' && isTransient(me.error)) {
+          return me.error;
+        }
+        const list = this._pager.state;
+        return list.status === 'error' ? list.error : null;
+      },
+      retry: async () => {
+        const me = this._session.me;
+        await Promise.all([
+          me.status === 'error' ? this._session.refreshMe() : Promise.resolve(),
+          this._pager.state.status === 'error'
+            ? this._pager.retry()
+            : Promise.resolve()
+        ]);
+      }
+    });
+  }
+
+  /** Whether the panel is waiting for the catalog to answer again (recovery.ts). */
+  get reconnecting(): boolean {
+    return this._recovery.active;
   }
 
   /** The API client the model uses. */
@@ -245,6 +270,7 @@ export class SharedModelsModel implements IDisposable {
     }
     this._isDisposed = true;
     this._session.cancel();
+    this._recovery.dispose();
     this._query.dispose();
     this._pager.dispose();
     Signal.clearData(this);
@@ -282,6 +308,7 @@ export class SharedModelsModel implements IDisposable {
 
   private _emit(): void {
     if (!this._isDisposed) {
+      this._recovery?.check();
       this._stateChanged.emit();
     }
   }
@@ -289,6 +316,7 @@ export class SharedModelsModel implements IDisposable {
   private _isDisposed = false;
   private _pager = new CursorPager<IEntry>({ keyOf: entry => entry.id });
   private _query: CatalogQueryState;
+  private _recovery: CatalogRecovery;
   private _selectedId: string | null = null;
   private _session: CatalogSession;
   private _started = false;

@@ -21,12 +21,19 @@ export function ErrorState(props: {
   error: ApiError;
   onRetry: () => void;
   trans: TranslationBundle;
+  /** It is tried again by itself (catalog/recovery.ts): say so. */
+  retrying?: boolean;
 }): JSX.Element {
-  const { title, error, onRetry, trans } = props;
+  const { title, error, onRetry, trans, retrying } = props;
   return (
     <div className="sme-State sme-mod-error" role="alert">
       <p className="sme-State-title">{title}</p>
       <p className="sme-State-message">{error.message}</p>
+      {retrying && (
+        <p className="sme-State-message" aria-live="polite">
+          {trans.__('Trying again by itself…')}
+        </p>
+      )}
       <button type="button" className="sme-Button" onClick={onRetry}>
         {trans.__('Retry')}
       </button>
