@@ -140,7 +140,7 @@ class CatalogServiceClient:
     def _unavailable(self, error: Exception, what: str = "does not answer") -> Unavailable:
         reason = str(error) or type(error).__name__
         return Unavailable(
-            f"The catalog service at {self.base_url} {what} ({reason}). The panel tries "
-            "again by itself; if this lasts, ask your JupyterHub administrator to check the "
-            "shared-models service (docs/team-deployment.md)."
+            f"The catalog service at {self.base_url} {what} ({reason}). If this lasts, ask "
+            "your JupyterHub administrator to check the shared-models service "
+            "(docs/team-deployment.md)."
         )
