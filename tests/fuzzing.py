@@ -75,6 +75,8 @@ BEYOND_SCHEMA: dict[str, str] = {
     "GET /entries": "cursor: opaque and signed by the server",
     "GET /local-runs": "cursor: opaque and signed by the server",
     "GET /launches": "cursor: opaque and signed by the server",
+    "POST /launches": "name, entry_title, arn: no control characters",
+    "DELETE /launches": "name: no control characters",
     "GET /training-jobs": "cursor: SageMaker's opaque NextToken",
     "GET /id-suggestions": "title: not only spaces (Python's, U+0085 included)",
     "GET /s3": "uri: s3://bucket/key syntax; cursor: opaque",

@@ -42,6 +42,19 @@ async def test_a_recorded_launch_is_the_callers_and_recorded_once(
     assert forged.status == 400, forged.body
     assert forged.error["details"][0]["loc"] == ["owner"]
 
+    # A record that could not come from a launch is refused field by field, unstored.
+    odd = await api.post("launches", record("Not An ID", "job-3", region="mars-1"))
+    assert odd.status == 400, odd.body
+    assert sorted(detail["loc"][0] for detail in odd.error["details"]) == ["entry_id", "region"]
+    unstorable = await api.post(
+        "launches", record(entry["id"], "job\t3", entry_title="Churn\u0085", arn="")
+    )
+    assert unstorable.status == 400, unstorable.body
+    assert sorted(detail["loc"][0] for detail in unstorable.error["details"]) == [
+        "entry_title",
+        "name",
+    ]
+
     bob = as_user("bob")
     assert (await bob.get("launches")).body["items"] == []
     mine = await api.get("launches")

@@ -9,8 +9,8 @@ from pydantic import BaseModel, Field, Json
 
 from ..vocabulary import LaunchKind
 from ._common import RequestModel, matches
-from .containers import QueryModel
-from .entries import UtcDatetime
+from .containers import REGION_PATTERN, QueryModel
+from .entries import EntryId, UtcDatetime
 from .hyperparameters import HyperparameterValue
 from .training import InstanceType
 
@@ -37,6 +37,13 @@ RoleArn = Annotated[
     matches(ROLE_ARN, "an IAM role ARN looks like arn:aws:iam::123456789012:role/MyRole"),
 ]
 InstanceCount = Annotated[int, Field(ge=1, le=100)]
+#: Where a launch ran: an AWS region, or ``local`` for a local run.
+LAUNCH_REGION: Final = re.compile(rf"local|{REGION_PATTERN.pattern}")
+LaunchRegion = Annotated[
+    str,
+    Field(max_length=32, json_schema_extra={"pattern": f"^({LAUNCH_REGION.pattern})$"}),
+    matches(LAUNCH_REGION, "an AWS region such as us-east-1, or local for a local run"),
+]
 
 #: SageMaker TrainingJobStatus values after which nothing changes.
 TRAINING_JOB_FINAL_STATUSES: Final = ("Completed", "Failed", "Stopped")
@@ -254,17 +261,17 @@ class NewLaunchRecord(RequestModel):
 
     kind: LaunchKind
     name: Annotated[str, Field(min_length=1, max_length=63)]
-    entry_id: Annotated[str, Field(min_length=1, max_length=63)]
+    entry_id: EntryId
     entry_title: Annotated[str, Field(max_length=4096)]
     arn: Annotated[str, Field(max_length=2048)] = ""
-    region: Annotated[str, Field(min_length=1, max_length=32)]
+    region: LaunchRegion
 
 
 class LaunchKey(QueryModel):
     """``DELETE /launches``: forget one of the caller's launches (a removed local run)."""
 
     kind: LaunchKind
-    region: Annotated[str, Field(min_length=1, max_length=32)]
+    region: LaunchRegion
     name: Annotated[str, Field(min_length=1, max_length=63)]
 
 
