@@ -340,3 +340,5 @@ class SharedModelsApp(ExtensionApp):
         if services is not None:
             await anyio.to_thread.run_sync(services.local_runs.shutdown)
             services.catalog.close()
+            if services.remote is not None:
+                await services.remote.client.aclose()

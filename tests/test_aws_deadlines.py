@@ -107,8 +107,8 @@ async def test_a_hanging_endpoint_is_answered_504_within_the_deadline(
 async def test_catalog_and_file_browser_stay_fast_while_aws_calls_hang(
     http: Http, fake_aws: FakeAws
 ) -> None:
-    """45 hanging AWS calls: more than aws_max_concurrency, and more than anyio's
-    40 default worker threads that the catalog and the contents API run on."""
+    """45 hanging AWS calls: more than aws_max_concurrency, and more than the 40 worker
+    threads that the catalog (api/workers.py) and the contents API (anyio) each run on."""
     hanging = [
         asyncio.ensure_future(http.timed(f"shared-models/api/s3?uri=s3://team-data/{n}/"))
         for n in range(45)

@@ -1,8 +1,8 @@
 """Where AWS calls run: their own bounded pool, each request under a deadline.
 
-Database and file work (and jupyter-server's own contents API) share anyio's
-default worker threads; AWS calls can hang for as long as AWS (or a proxy) lets
-them, so they never take those threads. ``AwsPool.run`` lets at most
+Database and file work run on the catalog's worker threads (``api/workers.py``),
+jupyter-server's own contents API on anyio's; AWS calls can hang for as long as AWS
+(or a proxy) lets them, so they never take either. ``AwsPool.run`` lets at most
 ``max_concurrency`` AWS calls run at a time and answers 504 once
 ``deadline_seconds`` have passed (waiting for a free slot included). A call given
 up at its deadline keeps its slot until its thread really ends, so a sustained

@@ -1,7 +1,10 @@
-"""The one client of the catalog service: a kept-alive connection pool, the server's own
+"""The one client of the catalog service: kept-alive connection pools, the server's own
 JupyterHub token on every request, and the service's answers passed on as they are.
 
-Synchronous and thread-safe (httpx's pool): called off the event loop, like the store.
+Two doors to the same service: ``call`` is synchronous and thread-safe (the server's own
+calls, made in worker threads like the store's); ``forward`` runs on the event loop (a
+browser's request passed on as it came, with no thread between: the hop stays small,
+scripts/bench_forwarding.py).
 """
 
 from __future__ import annotations
@@ -45,7 +48,6 @@ class CatalogServiceClient:
         *,
         timeout_seconds: float = 30.0,
         max_connections: int = 32,
-        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self._http = httpx.Client(
@@ -57,8 +59,19 @@ class CatalogServiceClient:
                 keepalive_expiry=60.0,
             ),
             trust_env=False,  # no proxy from the environment between a server and its catalog
-            transport=transport,
         )
+        self._async_options: dict[str, Any] = {
+            "headers": dict(self._http.headers),
+            "timeout": self._http.timeout,
+            "limits": httpx.Limits(
+                max_connections=max_connections,
+                max_keepalive_connections=max_connections,
+                keepalive_expiry=60.0,
+            ),
+            "trust_env": False,
+        }
+        #: Made on the first ``forward``: an async pool belongs to the running event loop.
+        self._async_http: httpx.AsyncClient | None = None
 
     def send(
         self,
@@ -74,25 +87,59 @@ class CatalogServiceClient:
         Raises ``Unavailable`` (503) when the service cannot be reached or does not
         answer in time.
         """
-        url = self.base_url + API_PATH + path.lstrip("/") + (f"?{query}" if query else "")
+        url = self._url(path, query)
         method = method.upper()
         for attempt in (1, 2):
             try:
                 response = self._http.request(method, url, headers=headers, content=body)
-            except (httpx.RemoteProtocolError, httpx.ConnectError) as error:
-                # A pooled connection the service closed (it restarted) fails at once;
-                # one more try on a fresh connection. A POST is retried only when it
-                # cannot have been sent at all.
-                retry = method in _IDEMPOTENT or isinstance(error, httpx.ConnectError)
-                if attempt == 1 and retry:
-                    continue
-                raise self._unavailable(error) from None
-            except httpx.TimeoutException as error:
-                raise self._unavailable(error, "did not answer in time") from None
             except httpx.HTTPError as error:
+                if self._retry(method, error, attempt):
+                    continue
                 raise self._unavailable(error) from None
             return Reply(response.status_code, response.headers, response.content)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def forward(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: str = "",
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+    ) -> Reply:
+        """``send``, awaited on the event loop."""
+        if self._async_http is None:
+            self._async_http = httpx.AsyncClient(**self._async_options)
+        url = self._url(path, query)
+        method = method.upper()
+        for attempt in (1, 2):
+            try:
+                response = await self._async_http.request(
+                    method, url, headers=headers, content=body
+                )
+            except httpx.HTTPError as error:
+                if self._retry(method, error, attempt):
+                    continue
+                raise self._unavailable(error) from None
+            return Reply(response.status_code, response.headers, response.content)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _url(self, path: str, query: str) -> str:
+        return self.base_url + API_PATH + path.lstrip("/") + (f"?{query}" if query else "")
+
+    @staticmethod
+    def _retry(method: str, error: httpx.HTTPError, attempt: int) -> bool:
+        """Whether a failed first attempt goes once more, on a fresh connection.
+
+        A pooled connection the service closed (it restarted) fails at once. A POST is
+        sent again only when it cannot have been sent at all (no connection was made).
+        """
+        if attempt != 1 or isinstance(error, httpx.TimeoutException):
+            return False
+        if isinstance(error, httpx.ConnectError):
+            return True
+        return isinstance(error, httpx.RemoteProtocolError) and method in _IDEMPOTENT
 
     def call(
         self,
@@ -137,8 +184,16 @@ class CatalogServiceClient:
     def close(self) -> None:
         self._http.close()
 
-    def _unavailable(self, error: Exception, what: str = "does not answer") -> Unavailable:
+    async def aclose(self) -> None:
+        """Both pools (at the server's shutdown, on its event loop)."""
+        self.close()
+        if self._async_http is not None:
+            await self._async_http.aclose()
+
+    def _unavailable(self, error: Exception) -> Unavailable:
         reason = str(error) or type(error).__name__
+        timed_out = isinstance(error, httpx.TimeoutException)
+        what = "did not answer in time" if timed_out else "does not answer"
         return Unavailable(
             f"The catalog service at {self.base_url} {what} ({reason}). If this lasts, ask "
             "your JupyterHub administrator to check the shared-models service "

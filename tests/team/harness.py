@@ -207,7 +207,10 @@ def hub_config(hub: TeamHub, *, auth_cache_seconds: int) -> str:
 
         def pre_spawn(spawner):
             extra = json.loads(pathlib.Path("server_args.json").read_text())
-            spawner.args = {AS_ROOT!r} + CATALOG + extra.get(spawner.user.name, [])
+            extra = extra.get(spawner.user.name, [])
+            # traitlets refuses a setting given twice: a server's own catalog_url wins.
+            ours = [arg for arg in extra if arg.startswith("--SharedModelsApp.catalog_url=")]
+            spawner.args = {AS_ROOT!r} + ([] if ours else CATALOG) + extra
 
         c.Spawner.pre_spawn_hook = pre_spawn
         c.JupyterHub.services = [

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import partial
 from http.client import responses
 from typing import Any, TypeVar
 
-import anyio.to_thread
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
 from pydantic import BaseModel, ValidationError
@@ -22,6 +20,7 @@ from ...domain.errors import InvalidInput, SharedModelsError, TooLarge
 from ...domain.identity import Identity, request_identity
 from ...domain.models import invalid_from_validation_error
 from ...services.wiring import SETTINGS_KEY, CatalogServices, Services
+from ..workers import run_blocking
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -102,7 +101,7 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking database or file work in a worker thread."""
-        return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs))
+        return await run_blocking(fn, *args, **kwargs)
 
     async def run_aws(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking work that calls AWS on the AWS pool, under the request deadline."""

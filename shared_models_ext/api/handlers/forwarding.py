@@ -63,8 +63,7 @@ class ForwardingHandler(SharedModelsHandler):
         headers = {
             name: self.request.headers[name] for name in _SENT if name in self.request.headers
         }
-        reply = await self.run(
-            client.send,
+        reply = await client.forward(
             self.request.method or "GET",
             path,
             query=self.request.query,
