@@ -91,7 +91,7 @@ async def test_rules_are_the_validators_constants(api: Client) -> None:
             "max_user_name_length": 255,
             "canvas": {"kinds": list(CANVAS_KINDS), "data_types": list(CANVAS_DATA_TYPES)},
         },
-        "page": {"max_limit": 200, "default_limit": 50},
+        "page": {"max_limit": 200, "default_limit": 50, "max_exact_total": 1000},
         "search": {"max_length": MAX_SEARCH_LENGTH},
         "training": {
             "min_channels": 1,

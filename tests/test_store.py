@@ -26,6 +26,7 @@ from shared_models_ext.domain.errors import (
 )
 from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
 from shared_models_ext.domain.models import CreateEntry, Entry
+from shared_models_ext.domain.paging import MAX_EXACT_TOTAL
 from shared_models_ext.store import Database, StoreQuery
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import (
@@ -758,6 +759,33 @@ def test_total_ignores_cursor_and_limit(crowd: SqlCatalogStore) -> None:
     second = crowd.query(StoreQuery(viewer="bob", limit=5, cursor=first.next_cursor))
     assert second.total == 120
     assert {item.id for item in first.items}.isdisjoint(item.id for item in second.items)
+
+
+def test_total_is_exact_up_to_the_cap_and_a_lower_bound_beyond(store: SqlCatalogStore) -> None:
+    """A count never reads past MAX_EXACT_TOTAL + 1 matches: "1,000+ results"."""
+    body = fields(title="Churn model")
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda n: store.create("alice", f"c-{n}", body, exact_id=True), range(1000)))
+    rare_body = fields(title="Fraud detector", description="Flags card fraud.", keywords=[])
+    store.create("alice", "rare-one", rare_body, exact_id=True)
+    counts: list[str] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        if "count(" in statement.lower():
+            counts.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", capture)
+    try:
+        everything = store.query(StoreQuery(viewer="bob", limit=5))
+        rare = store.query(StoreQuery(viewer="bob", limit=5, text="fraud"))
+        churn = store.query(StoreQuery(viewer="bob", limit=5, text="churn"))
+    finally:
+        event.remove(Engine, "before_cursor_execute", capture)
+    assert (everything.total, everything.total_is_exact) == (MAX_EXACT_TOTAL, False)
+    assert (rare.total, rare.total_is_exact) == (1, True)
+    assert (churn.total, churn.total_is_exact) == (1000, True)
+    assert len(counts) == 3
+    assert all("LIMIT" in statement.upper() for statement in counts), counts
 
 
 def test_last_page_has_no_cursor(crowd: SqlCatalogStore) -> None:

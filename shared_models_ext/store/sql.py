@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import Conflict, NotFound, PreconditionFailed, invalid_field
 from ..domain.ids import choose_free_id, is_valid_id
 from ..domain.models import CreateEntry, Entry, EntryPage
+from ..domain.paging import MAX_EXACT_TOTAL
 from . import cursor, listing
 from .database import Database
 from .engine import DEFAULT_FILE_MODE
@@ -157,7 +158,7 @@ class SqlCatalogStore:
             page = page.where(listing.after(position))
         page = page.order_by(*listing.order_by(query.sort, query.order)).limit(query.limit + 1)
         with self.database.transaction(write=False, snapshot=True) as session:
-            total = session.scalar(select(func.count()).select_from(EntryRow).where(*where)) or 0
+            total = self._capped_count(session, where)
             rows = list(session.scalars(page))
             entries = self._entries(session, rows[: query.limit])
         next_cursor = None
@@ -166,9 +167,22 @@ class SqlCatalogStore:
             key = last.updated_at if query.sort == "updated" else last.title_key
             position = cursor.Position(query.sort, query.order, key, last.id)
             next_cursor = cursor.encode(position, secret())
-        return EntryPage.model_construct(items=entries, next_cursor=next_cursor, total=total)
+        return EntryPage.model_construct(
+            items=entries,
+            next_cursor=next_cursor,
+            total=min(total, MAX_EXACT_TOTAL),
+            total_is_exact=total <= MAX_EXACT_TOTAL,
+        )
 
     # -- helpers -----------------------------------------------------------
+
+    @staticmethod
+    def _capped_count(session: Session, where: list[ColumnElement[bool]]) -> int:
+        """How many entries satisfy ``where``, counting no further than one past
+        ``MAX_EXACT_TOTAL``: the count reads at most that many index entries."""
+        matches = select(literal(1)).select_from(EntryRow).where(*where)
+        bounded = matches.limit(MAX_EXACT_TOTAL + 1).subquery()
+        return session.scalar(select(func.count()).select_from(bounded)) or 0
 
     def _insert(self, connection: Connection, entry_id: str, values: dict[str, Any]) -> bool:
         """Insert the entry unless its ID is taken (waiting for a concurrent insert of

@@ -138,9 +138,10 @@ export function makeEntry(overrides: Partial<IEntry> & { id: string }): IEntry {
 export function page(
   items: IEntry[],
   next_cursor: string | null = null,
-  total = items.length
+  total = items.length,
+  total_is_exact = true
 ): IEntryPage {
-  return { items, next_cursor, total };
+  return { items, next_cursor, total, total_is_exact };
 }
 
 /** Let pending promises and timers of 0 ms run. */

@@ -83,6 +83,17 @@ describe('EntryList', () => {
     expect(node.textContent).toContain('All 2 entries');
   });
 
+  it('says "1,000+" where the server stopped counting', async () => {
+    const set = setUp(() =>
+      ok(page([makeEntry({ id: 'a' })], 'c1', 1000, false))
+    );
+    model = set.model;
+    widget = await mount(set.element);
+    await model.start();
+    await waitFor(() => widget!.node.querySelectorAll('article').length === 1);
+    expect(widget.node.textContent).toContain('Showing 1 of 1,000+');
+  });
+
   it('shows the server message and retries', async () => {
     let fail = true;
     const set = setUp(() =>

@@ -229,7 +229,7 @@ describe('SharedModelsModel: the served rules', () => {
   it('keeps them for the status polls, and asks within their limits', async () => {
     const rules = {
       ...RULES,
-      page: { max_limit: 30, default_limit: 20 },
+      page: { max_limit: 30, default_limit: 20, max_exact_total: 1000 },
       search: { max_length: 5 }
     };
     const { model, listed } = setUp({}, undefined, { ...OPTIONS, rules });

@@ -1,6 +1,6 @@
 import { PromiseDelegate } from '@lumino/coreutils';
 
-import { CursorPager, PageFetcher } from '../common/pager';
+import { CursorPager, PageFetcher, totalText } from '../common/pager';
 import { ApiError } from '../api/request';
 import type { IEntry, IEntryPage } from '../api/types';
 import { makeEntry, page } from './helpers';
@@ -189,6 +189,17 @@ describe('CursorPager of the catalog’s entries', () => {
 
     pager.replace(makeEntry({ id: 'entry-2', title: 'Renamed', version: 2 }));
     expect(pager.state.items[1].title).toBe('Renamed');
+  });
+
+  it('keeps a lower bound a lower bound when an entry goes', async () => {
+    const { fetch, calls } = controlledFetcher();
+    const first = pager.reset(fetch);
+    calls[0].answer.resolve(page(entries(0, 3), 'c1', 1000, false));
+    await first;
+    expect(totalText(pager.state, 'en-US')).toBe('1,000+');
+    pager.remove('entry-1');
+    expect(pager.state.total).toBe(1000);
+    expect(totalText(pager.state, 'en-US')).toBe('1,000+');
   });
 
   it('emits changed for every state change', async () => {

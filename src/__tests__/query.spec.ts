@@ -64,7 +64,10 @@ describe('buildQuery', () => {
   });
 
   it('asks for no more entries per page than the server serves', () => {
-    const rules = { ...RULES, page: { max_limit: 30, default_limit: 20 } };
+    const rules = {
+      ...RULES,
+      page: { max_limit: 30, default_limit: 20, max_exact_total: 1000 }
+    };
     expect(buildQuery(BASE, 50, null, rules).limit).toBe(30);
     expect(buildQuery(BASE, 25, null, rules).limit).toBe(25);
     expect(buildQuery(BASE, 500).limit).toBe(500);

@@ -107,7 +107,7 @@ export const RULES: IRules = {
     max_user_name_length: 256,
     canvas: { kinds: ['model'], data_types: ['tabular'] }
   },
-  page: { max_limit: 200, default_limit: 50 },
+  page: { max_limit: 200, default_limit: 50, max_exact_total: 1000 },
   search: { max_length: 256 },
   training: {
     min_channels: 1,

@@ -4253,8 +4253,16 @@ export interface components {
        * @default null
        */
       next_cursor: string | null;
-      /** Total */
+      /**
+       * Total
+       * @description How many entries match: exact when total_is_exact, else at least this many (GET /options → rules.page.max_exact_total)
+       */
       total: number;
+      /**
+       * Total Is Exact
+       * @default true
+       */
+      total_is_exact: boolean;
     };
     /** ErrorBody */
     ErrorBody: {
@@ -5009,6 +5017,11 @@ export interface components {
       max_limit: number;
       /** Default Limit */
       default_limit: number;
+      /**
+       * Max Exact Total
+       * @description A page's total is exact up to this many matches; beyond, a lower bound
+       */
+      max_exact_total: number;
     };
     /**
      * PrivacyConfiguration

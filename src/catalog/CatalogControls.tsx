@@ -13,6 +13,7 @@ import { filterChips } from './filters';
 import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
 import { Tabs } from '../common/Tabs';
+import { totalText } from '../common/pager';
 
 /** Element ids of one panel's controls (unique per panel). */
 export interface IControlIds {
@@ -134,7 +135,7 @@ function ControlsView(props: ICatalogControlsProps): JSX.Element {
               '%2 result',
               '%2 results',
               list.total,
-              list.total.toLocaleString(locale)
+              totalText(list, locale)
             )
           : ''}
       </p>

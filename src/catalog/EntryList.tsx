@@ -7,6 +7,7 @@ import { activeFilterKeys, searchParam } from './query';
 import type { IEntry } from '../api/types';
 import { CardAction, EntryCard } from './EntryCard';
 import { EmptyState, ErrorState, LoadingState } from '../common/states';
+import { totalText } from '../common/pager';
 
 export interface IEntryListProps {
   model: SharedModelsModel;
@@ -139,7 +140,7 @@ function ListFooter(props: IEntryListProps): JSX.Element | null {
   }, [model, hasMore, list.items.length, list.loadingMore]);
 
   const shown = list.items.length.toLocaleString(locale);
-  const total = (list.total ?? list.items.length).toLocaleString(locale);
+  const total = totalText(list, locale) ?? shown;
 
   return (
     <div className="sme-EntryList-footer">

@@ -14,6 +14,8 @@ export interface ICursorPage<T> {
   next_cursor: string | null;
   /** How many items match, across all pages, when the route says. */
   total?: number | null;
+  /** False when `total` is only a lower bound (the route stopped counting). */
+  total_is_exact?: boolean;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface IPagerState<T> {
   readonly items: ReadonlyArray<T>;
   /** How many items match, across all pages (null until known). */
   readonly total: number | null;
+  /** False when `total` is a lower bound: at least that many match. */
+  readonly totalIsExact: boolean;
   /** The cursor of the next page; null on the last page. */
   readonly nextCursor: string | null;
   /** A next page is being fetched. */
@@ -49,6 +53,7 @@ function idle<T>(): IPagerState<T> {
     status: 'idle',
     items: [],
     total: null,
+    totalIsExact: true,
     nextCursor: null,
     loadingMore: false,
     error: null,
@@ -141,6 +146,7 @@ export class CursorPager<T> implements IDisposable {
             )
           ],
           total: page.total ?? null,
+          totalIsExact: page.total_is_exact ?? true,
           nextCursor: page.next_cursor,
           loadingMore: false
         };
@@ -163,11 +169,12 @@ export class CursorPager<T> implements IDisposable {
     if (items.length === this._state.items.length) {
       return;
     }
-    const total = this._state.total;
+    const { total, totalIsExact } = this._state;
     this._set({
       ...this._state,
       items,
-      total: total === null ? null : Math.max(0, total - 1)
+      // A lower bound stays one: the items beyond it may still reach it.
+      total: total === null || !totalIsExact ? total : Math.max(0, total - 1)
     });
   }
 
@@ -223,6 +230,7 @@ export class CursorPager<T> implements IDisposable {
         status: 'ready',
         items: this._unique(page.items),
         total: page.total ?? null,
+        totalIsExact: page.total_is_exact ?? true,
         nextCursor: page.next_cursor
       }),
       error =>
@@ -310,4 +318,19 @@ export namespace CursorPager {
     /** The pages to go through, until `reset(fetch)` gives others. */
     fetch?: PageFetcher<T>;
   }
+}
+
+/**
+ * How many items match, as the list says it: `1,234`, or `1,000+` when the
+ * route stopped counting; null while unknown.
+ */
+export function totalText(
+  state: Pick<IPagerState<unknown>, 'total' | 'totalIsExact'>,
+  locale?: string
+): string | null {
+  if (state.total === null) {
+    return null;
+  }
+  const count = state.total.toLocaleString(locale);
+  return state.totalIsExact ? count : `${count}+`;
 }

@@ -161,6 +161,7 @@ export class S3BrowserModel implements IDisposable {
     status: 'loading',
     items: [],
     total: null,
+    totalIsExact: true,
     error: null,
     nextCursor: null,
     loadingMore: false,

@@ -18,7 +18,7 @@ from .. import vocabulary as vocab
 from ..dlc import load_containers
 from ..identity import MAX_USERNAME_LENGTH
 from ..ids import ID_PATTERN, MAX_ID_LENGTH
-from ..paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ..paging import DEFAULT_PAGE_SIZE, MAX_EXACT_TOTAL, MAX_PAGE_SIZE
 from ._common import format_number
 from .containers import DeepLearningContainers
 from .entries import (
@@ -119,6 +119,9 @@ class PageRules(BaseModel):
 
     max_limit: int
     default_limit: int
+    max_exact_total: int = Field(
+        description="A page's total is exact up to this many matches; beyond, a lower bound"
+    )
 
 
 class SearchRules(BaseModel):
@@ -197,7 +200,11 @@ def build_rules() -> Rules:
             max_user_name_length=MAX_USERNAME_LENGTH,
             canvas=CanvasRules(kinds=list(CANVAS_KINDS), data_types=list(CANVAS_DATA_TYPES)),
         ),
-        page=PageRules(max_limit=MAX_PAGE_SIZE, default_limit=DEFAULT_PAGE_SIZE),
+        page=PageRules(
+            max_limit=MAX_PAGE_SIZE,
+            default_limit=DEFAULT_PAGE_SIZE,
+            max_exact_total=MAX_EXACT_TOTAL,
+        ),
         search=SearchRules(max_length=MAX_SEARCH_LENGTH),
         training=TrainingRules(
             min_channels=MIN_CHANNELS,

@@ -34,7 +34,11 @@ class EntryPage(BaseModel):
 
     items: list[Entry]
     next_cursor: str | None = None
-    total: int
+    total: int = Field(
+        description="How many entries match: exact when total_is_exact, else at least this "
+        "many (GET /options → rules.page.max_exact_total)"
+    )
+    total_is_exact: bool = True
 
 
 class Me(BaseModel):
