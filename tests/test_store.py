@@ -35,7 +35,7 @@ from shared_models_ext.store.migrations import (
     head_revision,
     include_object,
 )
-from shared_models_ext.store.search import title_key
+from shared_models_ext.store.search import RARE_BELOW, title_key
 from shared_models_ext.store.sql import SqlCatalogStore
 from shared_models_ext.store.tables import Base, EntryRow
 
@@ -114,7 +114,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     engine = create_catalog_engine(parse_url(db_url))
     try:
         with engine.connect() as connection:
-            assert current_revision(connection) == head_revision() == "0003"
+            assert current_revision(connection) == head_revision() == "0004"
             tables = set(inspect(connection).get_table_names())
             assert {"entries", "entry_shares", "launches", VERSION_TABLE} <= tables
     finally:
@@ -784,7 +784,7 @@ def test_total_is_exact_up_to_the_cap_and_a_lower_bound_beyond(store: SqlCatalog
     assert (everything.total, everything.total_is_exact) == (MAX_EXACT_TOTAL, False)
     assert (rare.total, rare.total_is_exact) == (1, True)
     assert (churn.total, churn.total_is_exact) == (1000, True)
-    assert len(counts) == 3
+    assert len(counts) >= 3  # the totals (and on PostgreSQL the planner's estimates)
     assert all("LIMIT" in statement.upper() for statement in counts), counts
 
 
@@ -881,7 +881,6 @@ def test_bad_query_values_are_invalid_input(
         ("organization", "title", None, "ix_entries_share_organization_title_key_id"),
         ("mine", "updated", None, "ix_entries_owner_updated_at_id"),
         ("mine", "title", None, "ix_entries_owner_title_key_id"),
-        ("organization", "updated", "churn", "ix_entries_share_organization_updated_at_id"),
     ],
 )
 def test_pages_are_served_by_an_index_in_order(
@@ -925,3 +924,72 @@ def test_pages_are_served_by_an_index_in_order(
             assert "Sort" not in plan, plan
             assert "TEMP B-TREE" not in plan, plan
         connection.rollback()
+
+
+def _plans(db_engine: Engine, statements: list[tuple[str, Any]]) -> list[str]:
+    """The plan each captured statement gets, after ANALYZE (what a live catalog has)."""
+    plans = []
+    with db_engine.connect() as connection:
+        postgres = connection.dialect.name == "postgresql"
+        connection.exec_driver_sql("ANALYZE")
+        if postgres:  # a few thousand rows fit a sequential scan; a catalog does not
+            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        for statement, parameters in statements:
+            explain = "EXPLAIN " if postgres else "EXPLAIN QUERY PLAN "
+            rows = connection.exec_driver_sql(explain + statement, parameters).all()
+            plans.append("\n".join(str(row[-1]) for row in rows))
+        connection.rollback()
+    return plans
+
+
+@pytest.fixture
+def common_and_rare(store: SqlCatalogStore) -> SqlCatalogStore:
+    """More entries holding "forecast" than the planner's line; five holding "zebra"."""
+    count = RARE_BELOW + 100
+    body = fields(title="Demand forecast", description="Forecasts demand.", keywords=[])
+    rare = fields(title="Zebra counter", description="Counts zebras.", keywords=[])
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda n: store.create("alice", f"f-{n}", body, exact_id=True), range(count)))
+    for number in range(5):
+        store.create("alice", f"z-{number}", rare, exact_id=True)
+    return store
+
+
+def test_a_rare_search_reads_its_matches_and_a_common_one_walks_the_sort_index(
+    common_and_rare: SqlCatalogStore, db_engine: Engine
+) -> None:
+    """The search planner: a rare word is read from the full-text index and its few
+    matches sorted; a common word walks the scope's (updated_at, id) index in order and
+    stops after a page. The answers are the same either way."""
+    captured: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        if "ORDER BY" in statement:
+            captured.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", capture)
+    try:
+        rare = common_and_rare.query(StoreQuery(viewer="bob", text="zebra", limit=3))
+        common = common_and_rare.query(StoreQuery(viewer="bob", text="forecast", limit=3))
+    finally:
+        event.remove(Engine, "before_cursor_execute", capture)
+    assert (rare.total, rare.total_is_exact, len(rare.items)) == (5, True, 3)
+    assert [item.id for item in rare.items] == ["z-4", "z-3", "z-2"]  # newest first
+    assert (common.total, common.total_is_exact) == (MAX_EXACT_TOTAL, False)
+    assert all(item.title == "Demand forecast" for item in common.items)
+
+    rare_plan, common_plan = _plans(db_engine, captured)
+    sort_index = "ix_entries_share_organization_updated_at_id"
+    if db_engine.dialect.name == "postgresql":
+        # The matches sorted (from the GIN index, or at this size from whatever bitmap
+        # PostgreSQL costs lower), never the sort index walked in order for them.
+        assert "Sort Key" in rare_plan, rare_plan
+        assert "Index Scan Backward" not in rare_plan, rare_plan
+        assert sort_index in common_plan, common_plan
+        assert "Sort" not in common_plan.replace("Sort Key", ""), common_plan
+    else:
+        assert "VIRTUAL TABLE" in rare_plan, rare_plan
+        assert "TEMP B-TREE" in rare_plan, rare_plan
+        assert sort_index not in rare_plan, rare_plan
+        assert sort_index in common_plan, common_plan
+        assert "TEMP B-TREE" not in common_plan, common_plan

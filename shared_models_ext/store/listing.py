@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final, get_args
 
-from sqlalchemy import ColumnElement, UnaryExpression, literal, select, true, tuple_
+from sqlalchemy import ColumnElement, UnaryExpression, func, literal, select, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from ..domain.errors import invalid_field
 from ..domain.paging import MAX_PAGE_SIZE
 from ..domain.vocabulary import Scope, SortKey, SortOrder
 from .cursor import Position
-from .search import query_words, text_condition
+from .search import query_words, text_condition, unindexed
 from .tables import EntryRow, ShareRow
 
 MAX_LIMIT: Final = MAX_PAGE_SIZE
@@ -55,16 +55,26 @@ def check(query: StoreQuery) -> None:
         raise invalid_field(["limit"], f"The page size must be between 1 and {MAX_LIMIT}.")
 
 
-def conditions(query: StoreQuery, dialect_name: str) -> list[ColumnElement[bool]]:
-    """What an entry must satisfy to be listed (all of it), whatever the page."""
+def conditions(
+    query: StoreQuery, dialect_name: str, *, from_matches: bool = False
+) -> list[ColumnElement[bool]]:
+    """What an entry must satisfy to be listed (all of it), whatever the page.
+
+    ``from_matches`` (SQLite, a rare search: ``search.RARE_BELOW``): the search's
+    matches drive the query, so no other condition may lead SQLite to an index.
+    """
+
+    def col(attribute: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+        return unindexed(attribute.expression) if from_matches else attribute.expression
+
     where: list[ColumnElement[bool]] = []
     if query.scope == "mine":
-        where.append(EntryRow.owner == query.viewer)
+        where.append(col(EntryRow.owner) == query.viewer)
     elif query.scope == "shared-with-me":
         named = select(ShareRow.entry_id).where(ShareRow.username == query.viewer)
-        where.extend([EntryRow.owner != query.viewer, EntryRow.id.in_(named)])
+        where.extend([EntryRow.owner != query.viewer, col(EntryRow.id).in_(named)])
     else:
-        where.append(EntryRow.share_organization == true())
+        where.append(col(EntryRow.share_organization) == true())
     for column, value in (
         (EntryRow.kind, query.kind),
         (EntryRow.data_type, query.data_type),
@@ -72,12 +82,12 @@ def conditions(query: StoreQuery, dialect_name: str) -> list[ColumnElement[bool]
         (EntryRow.framework, query.framework),
     ):
         if value is not None:
-            where.append(column == value)
+            where.append(col(column) == value)
     if query.canvas_only:
-        where.append(EntryRow.canvas_shared == true())
+        where.append(col(EntryRow.canvas_shared) == true())
     terms = query_words(query.text)
     if terms:
-        where.append(text_condition(dialect_name, terms))
+        where.append(text_condition(dialect_name, terms, from_matches=from_matches))
     return where
 
 
@@ -85,8 +95,16 @@ def sort_column(sort: SortKey) -> InstrumentedAttribute[Any]:
     return EntryRow.updated_at if sort == "updated" else EntryRow.title_key
 
 
-def order_by(sort: SortKey, order: SortOrder) -> list[UnaryExpression[Any]]:
-    columns = [sort_column(sort), EntryRow.id]
+def order_by(
+    sort: SortKey, order: SortOrder, *, from_matches: bool = False
+) -> list[UnaryExpression[Any]]:
+    """The keyset order. ``from_matches`` (PostgreSQL, a rare search): the same order
+    through ``coalesce(column, column)``, which no index serves, so the planner reads
+    the few matches from the GIN index and sorts them instead of walking the sort
+    index in search of them."""
+    columns: list[ColumnElement[Any]] = [sort_column(sort).expression, EntryRow.id.expression]
+    if from_matches:
+        columns = [func.coalesce(column, column) for column in columns]
     return [column.desc() if order == "desc" else column.asc() for column in columns]
 
 

@@ -15,9 +15,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import ColumnElement, String, cast, column, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    cast,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -69,10 +78,67 @@ def postgresql_tsquery(terms: list[str]) -> str:
 
 _FTS: Final = table("entries_fts", column("rowid"), column("entries_fts"))
 _FTS_DOCS: Final = table("entries_fts_docs", column("doc"), column("entry_id"))
+_FTS_VOCAB: Final = table("entries_fts_vocab", column("term"), column("doc"))
+
+#: The search planner's line: a search estimated to match fewer entries than this is
+#: run from its matches (read them, sort them: a rare word costs what its few matches
+#: cost); a more common one walks the scope's sort index in order and keeps the
+#: matching entries, stopping after one page.
+RARE_BELOW: Final = 2000
 
 
-def text_condition(dialect_name: str, terms: list[str]) -> ColumnElement[bool]:
-    """The WHERE clause that keeps entries matching every term (``terms`` not empty)."""
+def unindexed(expression: ColumnElement[Any]) -> ColumnElement[Any]:
+    """``+expression``: SQLite will not use an index for it (a planner hint; same value)."""
+    return UnaryExpression(expression, operator=custom_op("+"), type_=expression.type)
+
+
+def estimate(connection: Connection, terms: list[str]) -> int:
+    """How many entries a search of ``terms`` may match, cheaply, as far as the planner
+    needs to know (below ``RARE_BELOW`` or not).
+
+    SQLite: FTS5's own statistics (:func:`sqlite_estimate`). PostgreSQL: the matches
+    counted through the GIN index up to ``RARE_BELOW`` (its planner has no statistics
+    for prefix words: it guesses 2% of the table for any ``word:*``).
+    """
+    if connection.dialect.name != "postgresql":
+        return sqlite_estimate(connection, terms)
+    matches = (
+        select(literal_column("1"))
+        .select_from(EntryRow)
+        .where(text_condition("postgresql", terms))
+        .limit(RARE_BELOW)
+        .subquery()
+    )
+    return int(connection.scalar(select(func.count()).select_from(matches)) or 0)
+
+
+def sqlite_estimate(connection: Connection, terms: list[str]) -> int:
+    """At most how many entries hold every one of ``terms`` (each a prefix), from the
+    FTS5 vocabulary (``entries_fts_vocab``, migration 0004): for each term, the entries
+    holding a word it starts, summed; the fewest of those. No document is read."""
+    fewest: int | None = None
+    for term in terms:
+        upper = term[:-1] + chr(ord(term[-1]) + 1)  # the first string after the prefix
+        count = connection.scalar(
+            select(func.coalesce(func.sum(_FTS_VOCAB.c.doc), 0)).where(
+                _FTS_VOCAB.c.term >= term, _FTS_VOCAB.c.term < upper
+            )
+        )
+        fewest = int(count or 0) if fewest is None else min(fewest, int(count or 0))
+    return fewest or 0
+
+
+def text_condition(
+    dialect_name: str, terms: list[str], *, from_matches: bool = False
+) -> ColumnElement[bool]:
+    """The WHERE clause that keeps entries matching every term (``terms`` not empty).
+
+    SQLite, ``from_matches``: the matches drive the query (the id index); the caller
+    keeps the sort index out of the way (:func:`unindexed`). Otherwise the matches are
+    materialised once and probed while the sort index is walked (``+id``). PostgreSQL:
+    the GIN index or the sort index, as its planner chooses from the ORDER BY it is
+    given (``listing.order_by``).
+    """
     if dialect_name == "postgresql":
         query = func.to_tsquery(cast("simple", REGCONFIG), postgresql_tsquery(terms))
         return literal_column("entries.search_vector").bool_op("@@")(query)
@@ -81,8 +147,6 @@ def text_condition(dialect_name: str, terms: list[str]) -> ColumnElement[bool]:
         .select_from(_FTS.join(_FTS_DOCS, _FTS_DOCS.c.doc == _FTS.c.rowid))
         .where(_FTS.c.entries_fts.bool_op("MATCH")(sqlite_match_expression(terms)))
     )
-    # ``+id``: SQLite must not drive the query from the matches through the id index
-    # (thousands of lookups, then a sort); it walks the scope's (key, id) index in
-    # order and probes the matches, materialised once, stopping after one page.
-    unindexed_id = UnaryExpression(EntryRow.id.expression, operator=custom_op("+"), type_=String())
-    return unindexed_id.in_(matching)
+    if from_matches:
+        return EntryRow.id.in_(matching)
+    return unindexed(EntryRow.id.expression).in_(matching)

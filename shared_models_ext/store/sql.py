@@ -24,7 +24,7 @@ from ..domain.errors import Conflict, NotFound, PreconditionFailed, invalid_fiel
 from ..domain.ids import choose_free_id, is_valid_id
 from ..domain.models import CreateEntry, Entry, EntryPage
 from ..domain.paging import MAX_EXACT_TOTAL
-from . import cursor, listing
+from . import cursor, listing, search
 from .database import Database
 from .engine import DEFAULT_FILE_MODE
 from .listing import StoreQuery
@@ -152,12 +152,15 @@ class SqlCatalogStore:
         position = (
             cursor.decode(query.cursor, query.sort, query.order, secret()) if query.cursor else None
         )
-        where = listing.conditions(query, self.database.dialect)
-        page = select(EntryRow).where(*where)
-        if position is not None:
-            page = page.where(listing.after(position))
-        page = page.order_by(*listing.order_by(query.sort, query.order)).limit(query.limit + 1)
         with self.database.transaction(write=False, snapshot=True) as session:
+            rare = self._rare_search(session, query)
+            sqlite = self.database.dialect == "sqlite"
+            where = listing.conditions(query, self.database.dialect, from_matches=rare and sqlite)
+            page = select(EntryRow).where(*where)
+            if position is not None:
+                page = page.where(listing.after(position))
+            order = listing.order_by(query.sort, query.order, from_matches=rare and not sqlite)
+            page = page.order_by(*order).limit(query.limit + 1)
             total = self._capped_count(session, where)
             rows = list(session.scalars(page))
             entries = self._entries(session, rows[: query.limit])
@@ -175,6 +178,15 @@ class SqlCatalogStore:
         )
 
     # -- helpers -----------------------------------------------------------
+
+    @staticmethod
+    def _rare_search(session: Session, query: StoreQuery) -> bool:
+        """The search planner: whether the search matches so few entries that reading
+        its matches and sorting them beats walking the sort index (``search.estimate``)."""
+        terms = search.query_words(query.text)
+        if not terms:
+            return False
+        return search.estimate(session.connection(), terms) < search.RARE_BELOW
 
     @staticmethod
     def _capped_count(session: Session, where: list[ColumnElement[bool]]) -> int:
