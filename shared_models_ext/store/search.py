@@ -20,9 +20,11 @@ from typing import Any, Final
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    and_,
     cast,
     column,
     func,
+    literal,
     literal_column,
     select,
     table,
@@ -31,6 +33,7 @@ from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
+from ..domain.paging import MAX_EXACT_TOTAL
 from .tables import TITLE_KEY_LENGTH, EntryRow
 
 MAX_WORD_LENGTH: Final = 64  # longer words are cut to this, in the index and in queries
@@ -80,16 +83,36 @@ _FTS: Final = table("entries_fts", column("rowid"), column("entries_fts"))
 _FTS_DOCS: Final = table("entries_fts_docs", column("doc"), column("entry_id"))
 _FTS_VOCAB: Final = table("entries_fts_vocab", column("term"), column("doc"))
 
-#: The search planner's line: a search estimated to match fewer entries than this is
-#: run from its matches (read them, sort them: a rare word costs what its few matches
+#: The search planner (PostgreSQL): a search matching fewer entries than this is run
+#: from its matches (read them, sort them: a rare word costs what its few matches
 #: cost); a more common one walks the scope's sort index in order and keeps the
-#: matching entries, stopping after one page.
+#: matching entries, stopping after one page. SQLite draws its line by the catalog's
+#: size (:func:`sqlite_is_rare`).
 RARE_BELOW: Final = 2000
+#: How many matches the count of a page reads at most (``domain/paging.py``).
+_COUNTED: Final = MAX_EXACT_TOTAL + 1
 
 
 def unindexed(expression: ColumnElement[Any]) -> ColumnElement[Any]:
     """``+expression``: SQLite will not use an index for it (a planner hint; same value)."""
     return UnaryExpression(expression, operator=custom_op("+"), type_=expression.type)
+
+
+def is_rare(connection: Connection, terms: list[str]) -> bool:
+    """The planner's choice: run the search from its matches (True), or walk the sort
+    index and keep the entries that match (False)."""
+    if connection.dialect.name == "postgresql":
+        return estimate(connection, terms) < RARE_BELOW
+    return sqlite_is_rare(connection, terms)
+
+
+def sqlite_is_rare(connection: Connection, terms: list[str]) -> bool:
+    """SQLite: reading ``m`` matches costs about ``m`` row reads; walking the sort index
+    to count ``_COUNTED`` of them costs about ``_COUNTED * n / m`` (``n`` entries). The
+    two meet at ``m = sqrt(_COUNTED * n)``: about 10,000 matches in 100,000 entries."""
+    matches = sqlite_estimate(connection, terms)
+    documents = int(connection.scalar(select(func.max(_FTS_DOCS.c.doc))) or 0)
+    return matches * matches < _COUNTED * documents
 
 
 def estimate(connection: Connection, terms: list[str]) -> int:
@@ -133,20 +156,26 @@ def text_condition(
 ) -> ColumnElement[bool]:
     """The WHERE clause that keeps entries matching every term (``terms`` not empty).
 
-    SQLite, ``from_matches``: the matches drive the query (the id index); the caller
-    keeps the sort index out of the way (:func:`unindexed`). Otherwise the matches are
-    materialised once and probed while the sort index is walked (``+id``). PostgreSQL:
-    the GIN index or the sort index, as its planner chooses from the ORDER BY it is
-    given (``listing.order_by``).
+    SQLite, ``from_matches``: the FTS5 matches drive the query (the id index); the
+    caller keeps the sort index out of the way (:func:`unindexed`). Otherwise each entry
+    met along the sort index is checked against its own stored words (the
+    ``search_*`` columns FTS5 indexes, the same words: a ``LIKE '% word%'`` per term
+    is FTS5's prefix match), so a page of a common word reads about a page of rows
+    (FTS5 cannot be asked about one row cheaply). PostgreSQL: the GIN index or the sort
+    index, as its planner chooses from the ORDER BY it is given (``listing.order_by``).
     """
     if dialect_name == "postgresql":
         query = func.to_tsquery(cast("simple", REGCONFIG), postgresql_tsquery(terms))
         return literal_column("entries.search_vector").bool_op("@@")(query)
+    if not from_matches:
+        words = literal(" ") + EntryRow.search_title + " " + EntryRow.search_keywords + " "
+        words = words + EntryRow.search_description
+        # Terms are runs of letters and digits (:func:`words`): nothing LIKE would read
+        # as a wildcard; stored and asked words are folded alike.
+        return and_(*(words.like(f"% {term}%") for term in terms))
     matching = (
         select(_FTS_DOCS.c.entry_id)
         .select_from(_FTS.join(_FTS_DOCS, _FTS_DOCS.c.doc == _FTS.c.rowid))
         .where(_FTS.c.entries_fts.bool_op("MATCH")(sqlite_match_expression(terms)))
     )
-    if from_matches:
-        return EntryRow.id.in_(matching)
-    return unindexed(EntryRow.id.expression).in_(matching)
+    return EntryRow.id.in_(matching)

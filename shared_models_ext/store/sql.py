@@ -182,11 +182,11 @@ class SqlCatalogStore:
     @staticmethod
     def _rare_search(session: Session, query: StoreQuery) -> bool:
         """The search planner: whether the search matches so few entries that reading
-        its matches and sorting them beats walking the sort index (``search.estimate``)."""
+        its matches and sorting them beats walking the sort index (``search.is_rare``)."""
         terms = search.query_words(query.text)
         if not terms:
             return False
-        return search.estimate(session.connection(), terms) < search.RARE_BELOW
+        return search.is_rare(session.connection(), terms)
 
     @staticmethod
     def _capped_count(session: Session, where: list[ColumnElement[bool]]) -> int:
