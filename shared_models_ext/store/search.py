@@ -13,6 +13,7 @@ must match (AND).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import Any, Final
@@ -110,9 +111,9 @@ def sqlite_is_rare(connection: Connection, terms: list[str]) -> bool:
     """SQLite: reading ``m`` matches costs about ``m`` row reads; walking the sort index
     to count ``_COUNTED`` of them costs about ``_COUNTED * n / m`` (``n`` entries). The
     two meet at ``m = sqrt(_COUNTED * n)``: about 10,000 matches in 100,000 entries."""
-    matches = sqlite_estimate(connection, terms)
     documents = int(connection.scalar(select(func.max(_FTS_DOCS.c.doc))) or 0)
-    return matches * matches < _COUNTED * documents
+    line = math.isqrt(_COUNTED * documents)
+    return sqlite_estimate(connection, terms, below=line) < line
 
 
 def estimate(connection: Connection, terms: list[str]) -> int:
@@ -135,12 +136,14 @@ def estimate(connection: Connection, terms: list[str]) -> int:
     return int(connection.scalar(select(func.count()).select_from(matches)) or 0)
 
 
-def sqlite_estimate(connection: Connection, terms: list[str]) -> int:
+def sqlite_estimate(connection: Connection, terms: list[str], below: int = 0) -> int:
     """At most how many entries hold every one of ``terms`` (each a prefix), from the
     FTS5 vocabulary (``entries_fts_vocab``, migration 0004): for each term, the entries
-    holding a word it starts, summed; the fewest of those. No document is read."""
+    holding a word it starts, summed; the fewest of those. FTS5 counts a word's entries
+    from its list in the index, never reading an entry. Longer terms are asked first
+    (they are rarer, as a rule), and once one is under ``below`` the rest are not."""
     fewest: int | None = None
-    for term in terms:
+    for term in sorted(terms, key=len, reverse=True):
         upper = term[:-1] + chr(ord(term[-1]) + 1)  # the first string after the prefix
         count = connection.scalar(
             select(func.coalesce(func.sum(_FTS_VOCAB.c.doc), 0)).where(
@@ -148,6 +151,8 @@ def sqlite_estimate(connection: Connection, terms: list[str]) -> int:
             )
         )
         fewest = int(count or 0) if fewest is None else min(fewest, int(count or 0))
+        if fewest < below:
+            break
     return fewest or 0
 
 
