@@ -60,12 +60,13 @@ def conditions(
 ) -> list[ColumnElement[bool]]:
     """What an entry must satisfy to be listed (all of it), whatever the page.
 
-    ``from_matches`` (SQLite, a rare search: ``search.RARE_BELOW``): the search's
-    matches drive the query, so no other condition may lead SQLite to an index.
+    ``from_matches``: the planner found the search rare (``search.is_rare``), so its
+    matches drive the query; on SQLite no other condition may then lead to an index.
     """
+    hide = from_matches and dialect_name == "sqlite"
 
     def col(attribute: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
-        return unindexed(attribute.expression) if from_matches else attribute.expression
+        return unindexed(attribute.expression) if hide else attribute.expression
 
     where: list[ColumnElement[bool]] = []
     if query.scope == "mine":
@@ -96,14 +97,14 @@ def sort_column(sort: SortKey) -> InstrumentedAttribute[Any]:
 
 
 def order_by(
-    sort: SortKey, order: SortOrder, *, from_matches: bool = False
+    sort: SortKey, order: SortOrder, dialect_name: str = "sqlite", *, from_matches: bool = False
 ) -> list[UnaryExpression[Any]]:
-    """The keyset order. ``from_matches`` (PostgreSQL, a rare search): the same order
+    """The keyset order. ``from_matches`` on PostgreSQL (a rare search): the same order
     through ``coalesce(column, column)``, which no index serves, so the planner reads
     the few matches from the GIN index and sorts them instead of walking the sort
     index in search of them."""
     columns: list[ColumnElement[Any]] = [sort_column(sort).expression, EntryRow.id.expression]
-    if from_matches:
+    if from_matches and dialect_name == "postgresql":
         columns = [func.coalesce(column, column) for column in columns]
     return [column.desc() if order == "desc" else column.asc() for column in columns]
 

@@ -129,7 +129,7 @@ def estimate(connection: Connection, terms: list[str]) -> int:
     matches = (
         select(literal_column("1"))
         .select_from(EntryRow)
-        .where(text_condition("postgresql", terms))
+        .where(text_condition("postgresql", terms, from_matches=True))
         .limit(RARE_BELOW)
         .subquery()
     )
@@ -166,12 +166,18 @@ def text_condition(
     met along the sort index is checked against its own stored words (the
     ``search_*`` columns FTS5 indexes, the same words: a ``LIKE '% word%'`` per term
     is FTS5's prefix match), so a page of a common word reads about a page of rows
-    (FTS5 cannot be asked about one row cheaply). PostgreSQL: the GIN index or the sort
-    index, as its planner chooses from the ORDER BY it is given (``listing.order_by``).
+    (FTS5 cannot be asked about one row cheaply). PostgreSQL: ``from_matches``, the GIN
+    index (``listing.order_by`` keeps the sort index out of the way); otherwise the
+    tsvector through ``coalesce``, which the GIN index does not serve, so the sort index
+    is walked and each row checked (PostgreSQL's own guess for any ``word:*`` is 2% of
+    the table, which sends common words to the GIN index and a sort of all matches).
     """
     if dialect_name == "postgresql":
         query = func.to_tsquery(cast("simple", REGCONFIG), postgresql_tsquery(terms))
-        return literal_column("entries.search_vector").bool_op("@@")(query)
+        vector: ColumnElement[Any] = literal_column("entries.search_vector")
+        if not from_matches:
+            vector = func.coalesce(vector, vector)
+        return vector.bool_op("@@")(query)
     if not from_matches:
         words = literal(" ") + EntryRow.search_title + " " + EntryRow.search_keywords + " "
         words = words + EntryRow.search_description

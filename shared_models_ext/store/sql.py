@@ -154,12 +154,12 @@ class SqlCatalogStore:
         )
         with self.database.transaction(write=False, snapshot=True) as session:
             rare = self._rare_search(session, query)
-            sqlite = self.database.dialect == "sqlite"
-            where = listing.conditions(query, self.database.dialect, from_matches=rare and sqlite)
+            dialect = self.database.dialect
+            where = listing.conditions(query, dialect, from_matches=rare)
             page = select(EntryRow).where(*where)
             if position is not None:
                 page = page.where(listing.after(position))
-            order = listing.order_by(query.sort, query.order, from_matches=rare and not sqlite)
+            order = listing.order_by(query.sort, query.order, dialect, from_matches=rare)
             page = page.order_by(*order).limit(query.limit + 1)
             total = self._capped_count(session, where)
             rows = list(session.scalars(page))
