@@ -50,26 +50,18 @@ class CatalogServiceClient:
         max_connections: int = 32,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
-        self._http = httpx.Client(
-            headers={"Authorization": f"token {token}", "Accept": "application/json"},
-            timeout=httpx.Timeout(timeout_seconds, connect=min(timeout_seconds, 5.0)),
-            limits=httpx.Limits(
-                max_connections=max_connections,
-                max_keepalive_connections=max_connections,
-                keepalive_expiry=60.0,
-            ),
-            trust_env=False,  # no proxy from the environment between a server and its catalog
-        )
-        self._async_options: dict[str, Any] = {
-            "headers": dict(self._http.headers),
-            "timeout": self._http.timeout,
+        #: What both pools are made with (the async one on the first ``forward``).
+        self._options: dict[str, Any] = {
+            "headers": {"Authorization": f"token {token}", "Accept": "application/json"},
+            "timeout": httpx.Timeout(timeout_seconds, connect=min(timeout_seconds, 5.0)),
             "limits": httpx.Limits(
                 max_connections=max_connections,
                 max_keepalive_connections=max_connections,
                 keepalive_expiry=60.0,
             ),
-            "trust_env": False,
+            "trust_env": False,  # no proxy from the environment between a server and its catalog
         }
+        self._http = httpx.Client(**self._options)
         #: Made on the first ``forward``: an async pool belongs to the running event loop.
         self._async_http: httpx.AsyncClient | None = None
 
@@ -110,7 +102,7 @@ class CatalogServiceClient:
     ) -> Reply:
         """``send``, awaited on the event loop."""
         if self._async_http is None:
-            self._async_http = httpx.AsyncClient(**self._async_options)
+            self._async_http = httpx.AsyncClient(**self._options)
         url = self._url(path, query)
         method = method.upper()
         for attempt in (1, 2):

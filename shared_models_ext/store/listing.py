@@ -97,7 +97,7 @@ def sort_column(sort: SortKey) -> InstrumentedAttribute[Any]:
 
 
 def order_by(
-    sort: SortKey, order: SortOrder, dialect_name: str = "sqlite", *, from_matches: bool = False
+    sort: SortKey, order: SortOrder, dialect_name: str, *, from_matches: bool = False
 ) -> list[UnaryExpression[Any]]:
     """The keyset order. ``from_matches`` on PostgreSQL (a rare search): the same order
     through ``coalesce(column, column)``, which no index serves, so the planner reads

@@ -103,7 +103,7 @@ def is_rare(connection: Connection, terms: list[str]) -> bool:
     """The planner's choice: run the search from its matches (True), or walk the sort
     index and keep the entries that match (False)."""
     if connection.dialect.name == "postgresql":
-        return estimate(connection, terms) < RARE_BELOW
+        return postgresql_estimate(connection, terms) < RARE_BELOW
     return sqlite_is_rare(connection, terms)
 
 
@@ -116,16 +116,10 @@ def sqlite_is_rare(connection: Connection, terms: list[str]) -> bool:
     return sqlite_estimate(connection, terms, below=line) < line
 
 
-def estimate(connection: Connection, terms: list[str]) -> int:
-    """How many entries a search of ``terms`` may match, cheaply, as far as the planner
-    needs to know (below ``RARE_BELOW`` or not).
-
-    SQLite: FTS5's own statistics (:func:`sqlite_estimate`). PostgreSQL: the matches
-    counted through the GIN index up to ``RARE_BELOW`` (its planner has no statistics
-    for prefix words: it guesses 2% of the table for any ``word:*``).
-    """
-    if connection.dialect.name != "postgresql":
-        return sqlite_estimate(connection, terms)
+def postgresql_estimate(connection: Connection, terms: list[str]) -> int:
+    """How many entries a search of ``terms`` matches, counted through the GIN index up
+    to ``RARE_BELOW`` (PostgreSQL's planner has no statistics for prefix words: it
+    guesses 2% of the table for any ``word:*``)."""
     matches = (
         select(literal_column("1"))
         .select_from(EntryRow)
