@@ -13,7 +13,8 @@ and times, over HTTP with kept-alive connections, in the same run:
 
 - the floor: jupyter-server's own ``GET /api/status``;
 - the first page (50, last updated), a facet filter, searches (a common word, a rare
-  token, two words), page 50 by cursor;
+  token, two words), Best match (``sort=relevance``) of the common word and the rare
+  token, page 50 by cursor;
 - 8 concurrent clients on the first page, and on the floor;
 - creates through the API from 8 clients.
 
@@ -204,6 +205,18 @@ def run(backend: str, url: str | None, entries: int, requests: int, api_creates:
                     (
                         "search, two words",
                         timed(client, f"{API}/entries", {"q": "churn credit"}, requests),
+                    ),
+                    (
+                        "Best match, common word",
+                        timed(
+                            client, f"{API}/entries", {"q": "churn", "sort": "relevance"}, requests
+                        ),
+                    ),
+                    (
+                        "Best match, rare token",
+                        timed(
+                            client, f"{API}/entries", {"q": "123", "sort": "relevance"}, requests
+                        ),
                     ),
                     ("page 1 by cursor", page_by_cursor(client, 1, requests)),
                     ("page 50 by cursor", page_by_cursor(client, 50, requests)),

@@ -72,7 +72,7 @@ BEYOND_SCHEMA: dict[str, str] = {
     "GET /cleanrooms-algorithms": "cursor: opaque and signed by the server",
     "GET /hubs": "cursor: SageMaker's NextToken; no control characters",
     "POST /hubs": "no control characters",
-    "GET /entries": "cursor: opaque and signed by the server",
+    "GET /entries": "cursor: opaque and signed by the server; sort=relevance needs q",
     "GET /local-runs": "cursor: opaque and signed by the server",
     "GET /launches": "cursor: opaque and signed by the server",
     "POST /launches": "name, entry_title, arn: no control characters",

@@ -150,6 +150,7 @@ async def test_hostile_search_strings_never_fail(api: Client, text: str) -> None
         ({"scope": "everyone"}, ["scope"]),
         ({"kind": "dataset"}, ["kind"]),
         ({"sort": "popularity"}, ["sort"]),
+        ({"sort": "relevance"}, ["sort"]),
         ({"order": "sideways"}, ["order"]),
         ({"limit": "0"}, ["limit"]),
         ({"limit": "201"}, ["limit"]),
@@ -174,6 +175,24 @@ async def test_cursor_from_another_sort_is_refused(api: Client) -> None:
     response = await api.get("entries", sort="title", cursor=cursor, limit=1)
     assert response.status == 400
     assert ["cursor"] in [detail["loc"] for detail in response.error["details"]]
+
+
+async def test_best_match_through_the_api(api: Client) -> None:
+    await api.create(payloads.model("Harbour crane", description="Counts ships."))
+    await api.create(payloads.model("Ship counter", description="Watches a harbour."))
+    await api.create(payloads.model("Unrelated", description="Nothing here."))
+    best = await api.get("entries", q="harbour", sort="relevance", limit=1)
+    assert best.status == 200, best.body
+    assert [item["title"] for item in best.body["items"]] == ["Harbour crane"]
+    assert (best.body["total"], best.body["total_is_exact"]) == (2, True)
+    rest = await api.get(
+        "entries", q="harbour", sort="relevance", limit=1, cursor=best.body["next_cursor"]
+    )
+    assert [item["title"] for item in rest.body["items"]] == ["Ship counter"]
+    assert rest.body["next_cursor"] is None
+    refused = await api.get("entries", sort="relevance")
+    assert refused.status == 400
+    assert "Best match" in refused.error["details"][0]["msg"]
 
 
 async def test_concurrent_creates_get_distinct_ids(as_user: Any) -> None:

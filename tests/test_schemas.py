@@ -845,6 +845,8 @@ def test_entry_query_defaults() -> None:
         ({"sort": "title"}, "effective_order", "asc"),
         ({"sort": "title", "order": "desc"}, "effective_order", "desc"),
         ({"order": "asc"}, "effective_order", "asc"),
+        ({"sort": "relevance", "q": "churn"}, "effective_order", "desc"),
+        ({"sort": "relevance", "q": "!!!", "order": "asc"}, "effective_order", "asc"),
         ({"scope": "mine"}, "scope", "mine"),
         ({"scope": "shared-with-me"}, "scope", "shared-with-me"),
         ({"canvas": "true"}, "canvas", True),
@@ -879,6 +881,8 @@ def test_valid_entry_queries(params: dict[str, str], attribute: str, value: Any)
         ({"canvas": "maybe"}, ["canvas"]),
         ({"q": "q" * 257}, ["q"]),
         ({"sort": "owner"}, ["sort"]),
+        ({"sort": "relevance"}, ["sort"]),  # Best match ranks a search: q is needed
+        ({"sort": "relevance", "q": ""}, ["sort"]),
         ({"order": "up"}, ["order"]),
         ({"limit": "0"}, ["limit"]),
         ({"limit": "201"}, ["limit"]),

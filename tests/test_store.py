@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -27,7 +29,7 @@ from shared_models_ext.domain.errors import (
 from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
 from shared_models_ext.domain.models import CreateEntry, Entry
 from shared_models_ext.domain.paging import MAX_EXACT_TOTAL
-from shared_models_ext.store import Database, StoreQuery, listing
+from shared_models_ext.store import Database, StoreQuery, listing, ranking
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import (
     VERSION_TABLE,
@@ -715,6 +717,151 @@ def test_text_without_words_does_not_filter(searchable: SqlCatalogStore, wordles
     assert searchable.query(StoreQuery(viewer="bob", text=wordless)).total == 6
 
 
+# -- Best match (sort=relevance) ----------------------------------------------
+
+
+@pytest.fixture
+def ranked(store: SqlCatalogStore) -> SqlCatalogStore:
+    """ "zephyr" once in a title, once in keywords, once in a description; created so
+    that the last updated is the description hit, the first the title hit."""
+    store.create("alice", "in-title", fields(title="Zephyr wind", keywords=[]), exact_id=True)
+    store.create(
+        "alice", "in-keywords", fields(title="Wind farm", keywords=["zephyr"]), exact_id=True
+    )
+    store.create(
+        "alice",
+        "in-description",
+        fields(title="Breeze", description="A model of the zephyr.", keywords=[]),
+        exact_id=True,
+    )
+    store.create("alice", "unrelated", fields(title="Other", keywords=[]), exact_id=True)
+    return store
+
+
+def test_best_match_ranks_title_over_keywords_over_description(ranked: SqlCatalogStore) -> None:
+    assert ids(ranked, text="zephyr") == ["in-description", "in-keywords", "in-title"]
+    assert ids(ranked, text="zeph", sort="relevance") == [
+        "in-title",
+        "in-keywords",
+        "in-description",
+    ]
+    assert ids(ranked, text="zephyr", sort="relevance", order="asc") == [
+        "in-description",
+        "in-keywords",
+        "in-title",
+    ]
+    page = ranked.query(StoreQuery(viewer="bob", text="zephyr wind", sort="relevance"))
+    assert [item.id for item in page.items] == ["in-title", "in-keywords"]  # every word
+    assert (page.total, page.total_is_exact) == (2, True)
+
+
+def test_best_match_combines_with_scope_and_filters(ranked: SqlCatalogStore) -> None:
+    ranked.create(
+        "bob", "bobs-zephyr", fields(title="Zephyr zephyr", kind="notebook"), exact_id=True
+    )
+    assert ids(ranked, text="zephyr", sort="relevance", scope="mine") == [
+        "in-title",
+        "in-keywords",
+        "in-description",
+    ]
+    assert ids(ranked, viewer="carol", text="zephyr", sort="relevance", kind="notebook") == [
+        "bobs-zephyr"
+    ]
+
+
+@pytest.mark.parametrize("order", ["desc", "asc"])
+@pytest.mark.parametrize("limit", [1, 3, 10])
+def test_best_match_pages_visit_each_match_once_in_rank_order(
+    store: SqlCatalogStore, order: str, limit: int
+) -> None:
+    """Ranks with many ties (the same text, so the same bm25 / ts_rank_cd): the id
+    decides among equals, and a cursor resumes exactly after the last row."""
+    for number in range(24):
+        title = ["Solar panel", "Solar solar output", "Panel"][number % 3]
+        description = "Solar forecast." if number % 4 == 0 else "Forecast."
+        body = fields(title=title, description=description, keywords=[])
+        store.create("alice", f"s-{number:02d}", body, exact_id=True)
+    query = StoreQuery(viewer="bob", text="solar", sort="relevance", order=order, limit=limit)  # type: ignore[arg-type]
+    seen = [item.id for page in all_pages(store, query) for item in page]
+    whole = ids(store, viewer="bob", text="solar", sort="relevance", order=order)
+    matching = {f"s-{n:02d}" for n in range(24) if n % 3 != 2 or n % 4 == 0}
+    assert seen == whole
+    assert set(seen) == matching
+    assert len(seen) == len(matching)
+    # Entries with the same words rank alike, so they come out together, by id.
+    groups = [
+        (store.get(entry_id).title, store.get(entry_id).description)  # type: ignore[union-attr]
+        for entry_id in seen
+    ]
+    changes = sum(1 for a, b in itertools.pairwise(groups) if a != b)
+    assert changes == len(set(groups)) - 1
+
+
+@pytest.mark.parametrize("kind", [None, "notebook"])
+@pytest.mark.parametrize("order", ["desc", "asc"])
+def test_best_match_pages_agree_with_ranking_every_match_in_one_query(
+    store: SqlCatalogStore, db_engine: Engine, order: str, kind: str | None
+) -> None:
+    """More matches than SQLite takes from FTS5 alone for a page (ranking.py), with
+    distinct ranks, a scope that drops some (and a narrow filter, for a second round)
+    and cursors: every page is what ranking all matches in one query (listing.page)
+    gives."""
+    bodies = []
+    for number in range(330):
+        title = "Kestrel tracker" if number % 5 == 0 else f"Tracker {number}"
+        description = " ".join(["kestrel"] * (1 + number % 4) + ["bird"] * (number % 23))
+        keywords = ["kestrel"] if number % 7 == 0 else []
+        bodies.append(
+            fields(
+                title=title,
+                description=description,
+                keywords=keywords,
+                share_organization=number % 6 != 0,
+                kind="notebook" if number % 9 == 0 else "model",
+            )
+        )
+    with ThreadPoolExecutor(4) as pool:
+        list(
+            pool.map(
+                lambda n: store.create("alice", f"k-{n:03d}", bodies[n], exact_id=True),
+                range(len(bodies)),
+            )
+        )
+    query = StoreQuery(viewer="bob", text="kestrel", sort="relevance", limit=40, kind=kind)
+    query = replace(query, order=order)
+    seen = [item.id for page in all_pages(store, query) for item in page]
+    with db_engine.connect() as connection:
+        statement = listing.page(
+            replace(query, limit=1000), db_engine.dialect.name, None, from_matches=True
+        )
+        expected = [row.id for row in connection.execute(statement)]
+    listed = [n for n in range(330) if n % 6 != 0 and (kind is None or n % 9 == 0)]
+    assert len(expected) == len(listed)
+    assert seen == expected
+
+
+def test_best_match_of_a_search_without_words_is_the_last_updated_order(
+    ranked: SqlCatalogStore,
+) -> None:
+    newest_first = ids(ranked)
+    assert ids(ranked, text="!!!", sort="relevance") == newest_first
+    first = ranked.query(StoreQuery(viewer="bob", text="!!!", sort="relevance", limit=2))
+    rest = ranked.query(
+        StoreQuery(viewer="bob", text="!!!", sort="relevance", limit=2, cursor=first.next_cursor)
+    )
+    assert [item.id for item in first.items + rest.items] == newest_first
+
+
+def test_a_best_match_cursor_serves_only_best_match(ranked: SqlCatalogStore) -> None:
+    first = ranked.query(StoreQuery(viewer="bob", text="zephyr", sort="relevance", limit=1))
+    assert first.next_cursor is not None
+    with pytest.raises(InvalidInput) as caught:
+        ranked.query(
+            StoreQuery(viewer="bob", text="zephyr", sort="updated", cursor=first.next_cursor)
+        )
+    assert caught.value.details[0]["loc"] == ["cursor"]
+
+
 # -- sorting and keyset paging ------------------------------------------------
 
 
@@ -915,19 +1062,10 @@ def test_pages_are_served_by_an_index_in_order(
         store.create(f"user{number % 5}", f"p-{number}", entry, exact_id=True)
     if search and store.url.startswith("postgresql"):
         pytest.skip("PostgreSQL picks GIN + sort or index + filter by cost; both are fine")
-    captured: list[tuple[str, Any]] = []
-
-    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
-        if "ORDER BY" in statement:
-            captured.append((statement, parameters))
-
     query = StoreQuery(viewer="user1", scope=scope, sort=sort, text=search)  # type: ignore[arg-type]
-    event.listen(Engine, "before_cursor_execute", capture)
-    try:
+    with ordered_statements() as captured:
         first = store.query(replace(query, limit=10))
         store.query(replace(query, limit=10, cursor=first.next_cursor))
-    finally:
-        event.remove(Engine, "before_cursor_execute", capture)
     assert len(captured) == 2
     with db_engine.connect() as connection:
         postgres = connection.dialect.name == "postgresql"
@@ -942,6 +1080,55 @@ def test_pages_are_served_by_an_index_in_order(
             assert "Sort" not in plan, plan
             assert "TEMP B-TREE" not in plan, plan
         connection.rollback()
+
+
+def test_best_match_reads_the_matches_from_the_full_text_index(
+    common_and_rare: SqlCatalogStore, db_engine: Engine
+) -> None:
+    """Ranking needs every match's rank, so Best match of a common word too is driven
+    from the full-text index (never the sort index walked in order), and its matches
+    ranked and the page taken from the ranking."""
+    with ordered_statements() as captured:
+        common = common_and_rare.query(
+            StoreQuery(viewer="bob", text="forecast", sort="relevance", limit=3)
+        )
+    assert (common.total, common.total_is_exact) == (MAX_EXACT_TOTAL, False)
+    assert [item.title for item in common.items] == ["Demand forecast"] * 3
+    plans = _plans(db_engine, captured)
+    if db_engine.dialect.name == "postgresql":
+        # Bitmaps (the GIN index's, or the scope's when nearly every entry matches, as
+        # here), then the ranking: no index is read in order.
+        (plan,) = plans
+        assert "Index Scan" not in plan.replace("Bitmap Index Scan", ""), plan
+        assert "Sort Key: ((ts_rank_cd(" in plan, plan
+    else:
+        # First the best matches from FTS5 alone (no entry read), in two rounds; here
+        # every match ties, so none is certain and the page is ranked in one query,
+        # driven from FTS5 too.
+        *rounds, whole = plans
+        assert len(rounds) == ranking.ROUNDS, plans
+        for plan in rounds:
+            assert plan.startswith("SCAN entries_fts VIRTUAL TABLE"), plan
+            assert "SEARCH" not in plan, plan
+        assert whole.startswith("SCAN entries_fts VIRTUAL TABLE"), whole
+        assert "ix_entries_share_organization_updated_at_id" not in whole, whole
+        assert "TEMP B-TREE" in whole, whole
+
+
+@contextmanager
+def ordered_statements() -> Iterator[list[tuple[str, Any]]]:
+    """The ordered SELECTs (statement, parameters) any engine runs inside the block."""
+    captured: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        if "ORDER BY" in statement:
+            captured.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", capture)
+    try:
+        yield captured
+    finally:
+        event.remove(Engine, "before_cursor_execute", capture)
 
 
 def _plans(db_engine: Engine, statements: list[tuple[str, Any]]) -> list[str]:
@@ -979,18 +1166,9 @@ def test_a_rare_search_reads_its_matches_and_a_common_one_walks_the_sort_index(
     """The search planner: a rare word is read from the full-text index and its few
     matches sorted; a common word walks the scope's (updated_at, id) index in order and
     stops after a page. The answers are the same either way."""
-    captured: list[tuple[str, Any]] = []
-
-    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
-        if "ORDER BY" in statement:
-            captured.append((statement, parameters))
-
-    event.listen(Engine, "before_cursor_execute", capture)
-    try:
+    with ordered_statements() as captured:
         rare = common_and_rare.query(StoreQuery(viewer="bob", text="zebra", limit=3))
         common = common_and_rare.query(StoreQuery(viewer="bob", text="forecast", limit=3))
-    finally:
-        event.remove(Engine, "before_cursor_execute", capture)
     assert (rare.total, rare.total_is_exact, len(rare.items)) == (5, True, 3)
     assert [item.id for item in rare.items] == ["z-4", "z-3", "z-2"]  # newest first
     assert (common.total, common.total_is_exact) == (MAX_EXACT_TOTAL, False)

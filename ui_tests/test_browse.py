@@ -254,6 +254,51 @@ def test_sort_orders_the_cards(lab_page: Page) -> None:
 
 
 @pytest.mark.usefixtures("catalog")
+def test_a_search_is_sorted_by_best_match(
+    lab_page: Page, lab_server: LabServer, artifacts_dir: Path
+) -> None:
+    service = open_catalog(lab_server.db_url)
+    try:  # the newest entry, with "churn" in its description only
+        create(
+            service,
+            "carol",
+            model(
+                "Weekly report",
+                description="Feeds the churn dashboard.",
+                share=share(organization=True),
+            ),
+        )
+    finally:
+        service.close()
+    region = open_panel(lab_page)
+    sort = region.get_by_label("Sort by")
+    search = region.get_by_role("searchbox", name="Search shared models")
+    search.fill("churn")
+    # A title hit ranks above a description hit, though the latter is newer.
+    expect_titles(region, ["Churn XGBoost", "Weekly report"], ordered=True)
+    expect(sort).to_have_value("relevance")
+    expect(sort.locator("option")).to_have_text(
+        ["Best match", "Last updated", TITLE_A_Z, TITLE_Z_A]
+    )
+    region.screenshot(path=artifacts_dir / "browse-best-match-light.png")
+
+    sort.select_option(label="Last updated")
+    expect_titles(region, ["Weekly report", "Churn XGBoost"], ordered=True)
+    search.fill("churn xgb")  # the user's choice holds while the search changes
+    expect_titles(region, ["Churn XGBoost"])
+    expect(sort).to_have_value("updated")
+
+    # Without a search there is nothing to rank: Best match is not offered.
+    search.fill("")
+    expect(cards(region)).to_have_count(4)
+    expect(sort).to_have_value("updated")
+    expect(sort.locator("option")).to_have_text(["Last updated", TITLE_A_Z, TITLE_Z_A])
+    search.fill("churn")
+    expect(sort).to_have_value("relevance")
+    expect_titles(region, ["Churn XGBoost", "Weekly report"], ordered=True)
+
+
+@pytest.mark.usefixtures("catalog")
 def test_filters_and_chips(lab_page: Page, artifacts_dir: Path) -> None:
     region = open_panel(lab_page)
     expect_titles(region, ORGANIZATION)

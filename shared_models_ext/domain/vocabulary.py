@@ -24,7 +24,7 @@ Scaling = Literal["auto", "linear", "logarithmic", "reverse-logarithmic"]
 ColumnType = Literal["numeric", "categorical", "text", "boolean", "datetime"]
 ImageSource = Literal["training-job", "ecr", "dlc"]
 Scope = Literal["mine", "shared-with-me", "organization"]
-SortKey = Literal["updated", "title"]
+SortKey = Literal["updated", "title", "relevance"]
 SortOrder = Literal["asc", "desc"]
 
 KIND_LABELS: Final[dict[str, str]] = {"model": "Model", "notebook": "Notebook"}

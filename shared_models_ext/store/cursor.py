@@ -2,7 +2,8 @@
 
 A cursor is ``<payload>.<mac>``: the URL-safe base64 of compact JSON
 ``[sort, order, key, id]`` (``key`` is the last row's sort value: ISO UTC time for
-``updated``, the title sort key for ``title``), then an HMAC-SHA256 of it under the
+``updated``, the title sort key for ``title``, the rank for ``relevance`` as the
+shortest decimal that reads back as the same double), then an HMAC-SHA256 of it under the
 store's cursor key (:data:`CURSOR_KEY_NAME` in ``store_secrets``, shared by every
 server on the database, so a cursor made by one user's server works on another's).
 A cursor that was cut, edited or made up is refused (``InvalidInput`` at
@@ -18,6 +19,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -42,7 +44,7 @@ class Position:
 
     sort: SortKey
     order: SortOrder
-    key: datetime | str
+    key: datetime | str | float
     id: str
 
 
@@ -61,7 +63,10 @@ def _mac(secret: bytes, payload: bytes) -> bytes:
 def encode(position: Position, secret: bytes) -> str:
     """The opaque cursor for ``position``, authenticated with ``secret``."""
     key = position.key
-    key_text = key.astimezone(timezone.utc).isoformat() if isinstance(key, datetime) else key
+    if isinstance(key, datetime):
+        key_text = key.astimezone(timezone.utc).isoformat()
+    else:
+        key_text = repr(key) if isinstance(key, float) else key
     parts = [position.sort, position.order, key_text, position.id]
     payload = json.dumps(parts, separators=(",", ":"), ensure_ascii=True).encode()
     return f"{_b64(payload)}.{_b64(_mac(secret, payload))}"
@@ -101,9 +106,11 @@ def decode(cursor: str, sort: SortKey, order: SortOrder, secret: bytes) -> Posit
         raise invalid_cursor(f"the cursor was made for sort={cursor_sort}, order={cursor_order}")
     if not is_valid_id(entry_id) or len(key_text) > _MAX_KEY_TEXT:
         raise invalid_cursor("malformed cursor")
-    key: datetime | str = key_text
+    key: datetime | str | float = key_text
     if sort == "updated":
         key = _utc_time(key_text)
+    elif sort == "relevance":
+        key = _rank(key_text)
     return Position(sort=sort, order=order, key=key, id=entry_id)
 
 
@@ -114,6 +121,17 @@ def _storable(text: str) -> bool:
     except UnicodeEncodeError:  # lone surrogates
         return False
     return "\x00" not in text
+
+
+def _rank(text: str) -> float:
+    """The finite rank ``text`` names; ``InvalidInput`` otherwise."""
+    try:
+        rank = float(text)
+    except ValueError:
+        raise invalid_cursor("malformed cursor") from None
+    if not math.isfinite(rank):
+        raise invalid_cursor("malformed cursor")
+    return rank
 
 
 def _utc_time(text: str) -> datetime:

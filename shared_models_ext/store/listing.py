@@ -3,15 +3,16 @@ order and position."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final, get_args
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, literal, select, true, tuple_
+from sqlalchemy import ColumnElement, Select, UnaryExpression, func, literal, select, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from ..domain.errors import invalid_field
 from ..domain.paging import MAX_PAGE_SIZE
 from ..domain.vocabulary import Scope, SortKey, SortOrder
+from . import search
 from .cursor import Position
 from .search import query_words, text_condition, unindexed
 from .tables import EntryRow, ShareRow
@@ -55,13 +56,23 @@ def check(query: StoreQuery) -> None:
         raise invalid_field(["limit"], f"The page size must be between 1 and {MAX_LIMIT}.")
 
 
+def ranked_or_not(query: StoreQuery) -> StoreQuery:
+    """``query`` as run: Best match of a search with no words (only punctuation, which
+    matches everything) has nothing to rank, so it lists the last updated first (or
+    last, for ``order=asc``), and its cursors are those of that order."""
+    if query.sort == "relevance" and not query_words(query.text):
+        return replace(query, sort="updated")
+    return query
+
+
 def conditions(
-    query: StoreQuery, dialect_name: str, *, from_matches: bool = False
+    query: StoreQuery, dialect_name: str, *, from_matches: bool = False, text: bool = True
 ) -> list[ColumnElement[bool]]:
     """What an entry must satisfy to be listed (all of it), whatever the page.
 
     ``from_matches``: the planner found the search rare (``search.is_rare``), so its
     matches drive the query; on SQLite no other condition may then lead to an index.
+    ``text=False``: without the search's own condition (the caller joins the matches).
     """
     hide = from_matches and dialect_name == "sqlite"
 
@@ -87,32 +98,63 @@ def conditions(
     if query.canvas_only:
         where.append(col(EntryRow.canvas_shared) == true())
     terms = query_words(query.text)
-    if terms:
+    if terms and text:
         where.append(text_condition(dialect_name, terms, from_matches=from_matches))
     return where
 
 
-def sort_column(sort: SortKey) -> InstrumentedAttribute[Any]:
-    return EntryRow.updated_at if sort == "updated" else EntryRow.title_key
+def sort_key(sort: SortKey, dialect_name: str, terms: list[str]) -> ColumnElement[Any]:
+    """The value a page is sorted by (then by id): the last update, the title's sort key,
+    or for ``relevance`` how well the entry matches ``terms`` (``search.relevance``)."""
+    if sort == "relevance":
+        return search.relevance(dialect_name, terms)
+    column = EntryRow.updated_at if sort == "updated" else EntryRow.title_key
+    return column.expression
+
+
+def page(
+    query: StoreQuery, dialect_name: str, position: Position | None, *, from_matches: bool
+) -> Select[EntryRow, Any]:
+    """One page of ``query`` after ``position``, and one row more (so the caller knows
+    whether another page follows): each entry with its sort key.
+
+    Best match (``relevance``) ranks every match, so it always reads them from the
+    full-text index; on SQLite the rank (bm25) exists only in a query over the FTS5
+    table, which the page then joins instead of asking ``entries.id IN (matches)``.
+    """
+    terms = query_words(query.text)
+    key = sort_key(query.sort, dialect_name, terms)
+    statement: Select[EntryRow, Any]
+    if query.sort == "relevance" and dialect_name == "sqlite":
+        filters = conditions(query, dialect_name, from_matches=True, text=False)
+        statement = search.sqlite_ranked(select(EntryRow, key), terms).where(*filters)
+    else:
+        statement = select(EntryRow, key).where(
+            *conditions(query, dialect_name, from_matches=from_matches)
+        )
+    if position is not None:
+        statement = statement.where(after(position, key))
+    indexed = query.sort != "relevance"  # no index holds a rank: nothing to keep away
+    order = order_by(key, query.order, dialect_name, from_matches=from_matches and indexed)
+    return statement.order_by(*order).limit(query.limit + 1)
 
 
 def order_by(
-    sort: SortKey, order: SortOrder, dialect_name: str, *, from_matches: bool = False
+    key: ColumnElement[Any], order: SortOrder, dialect_name: str, *, from_matches: bool = False
 ) -> list[UnaryExpression[Any]]:
-    """The keyset order. ``from_matches`` on PostgreSQL (a rare search): the same order
-    through ``coalesce(column, column)``, which no index serves, so the planner reads
-    the few matches from the GIN index and sorts them instead of walking the sort
-    index in search of them."""
-    columns: list[ColumnElement[Any]] = [sort_column(sort).expression, EntryRow.id.expression]
+    """The keyset order: ``key``, then id. ``from_matches`` on PostgreSQL (a rare
+    search): the same order through ``coalesce(column, column)``, which no index serves,
+    so the planner reads the few matches from the GIN index and sorts them instead of
+    walking the sort index in search of them."""
+    columns: list[ColumnElement[Any]] = [key, EntryRow.id.expression]
     if from_matches and dialect_name == "postgresql":
         columns = [func.coalesce(column, column) for column in columns]
     return [column.desc() if order == "desc" else column.asc() for column in columns]
 
 
-def after(position: Position) -> ColumnElement[bool]:
+def after(position: Position, key: ColumnElement[Any]) -> ColumnElement[bool]:
     """Rows strictly after ``position`` in its sort and order (a row-value comparison,
     which both backends serve from the (key, id) indexes)."""
-    column = sort_column(position.sort)
-    here = tuple_(column, EntryRow.id)
-    there = tuple_(literal(position.key, column.type), literal(position.id, EntryRow.id.type))
+    here = tuple_(key, EntryRow.id)
+    there = tuple_(literal(position.key, key.type), literal(position.id, EntryRow.id.type))
     return here < there if position.order == "desc" else here > there

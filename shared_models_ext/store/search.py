@@ -21,6 +21,8 @@ from typing import Any, Final
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Double,
+    Select,
     and_,
     cast,
     column,
@@ -29,13 +31,17 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    type_coerce,
 )
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
+from typing_extensions import TypeVarTuple, Unpack
 
 from ..domain.paging import MAX_EXACT_TOTAL
 from .tables import TITLE_KEY_LENGTH, EntryRow
+
+Ts = TypeVarTuple("Ts")
 
 MAX_WORD_LENGTH: Final = 64  # longer words are cut to this, in the index and in queries
 MAX_INDEXED_WORDS: Final = 20_000  # of one field (PostgreSQL caps a tsvector at 1 MB)
@@ -150,6 +156,62 @@ def sqlite_estimate(connection: Connection, terms: list[str], below: int = 0) ->
     return fewest or 0
 
 
+#: Best match on SQLite: bm25's weight of each FTS5 column (title, keywords,
+#: description), so a word in the title counts ten times one in the description.
+#: PostgreSQL ranks with ``ts_rank_cd``'s default weights of the tsvector's labels
+#: (migration 0001): A (title) 1.0, B (keywords) 0.4, C (description) 0.2.
+BM25_WEIGHTS: Final = (10.0, 5.0, 1.0)
+
+
+def relevance(dialect_name: str, terms: list[str]) -> ColumnElement[float]:
+    """How well an entry matches ``terms``, higher is better (a double on both
+    backends, so a cursor carries it exactly). SQLite's ``-bm25(…)`` needs the FTS5
+    table and its MATCH in the same query (:func:`sqlite_ranked`)."""
+    if dialect_name == "postgresql":
+        vector: ColumnElement[Any] = literal_column("entries.search_vector")
+        return cast(func.ts_rank_cd(vector, _tsquery(terms)), Double)
+    return type_coerce(-func.bm25(literal_column("entries_fts"), *BM25_WEIGHTS), Double)
+
+
+def sqlite_ranked(statement: Select[Unpack[Ts]], terms: list[str]) -> Select[Unpack[Ts]]:
+    """``statement`` (over ``entries``) joined to the FTS5 matches of ``terms``, which
+    drive it: bm25 is computed as FTS5 reads each match."""
+    source = _FTS.join(_FTS_DOCS, _FTS_DOCS.c.doc == _FTS.c.rowid).join(
+        EntryRow, EntryRow.id == _FTS_DOCS.c.entry_id
+    )
+    return statement.select_from(source).where(_sqlite_match(terms))
+
+
+def sqlite_top_ranked(
+    terms: list[str], count: int, order: str, bound: float | None
+) -> Select[int, float]:
+    """The ``count`` best (``order="desc"``; worst for ``"asc"``) FTS5 matches of
+    ``terms`` as ``(doc, rank)``, from the FTS5 index alone (no entry is read), ranks
+    no better (no worse) than ``bound``. Ties at the last rank are cut anywhere."""
+    rank = relevance("sqlite", terms)
+    statement = select(_FTS.c.rowid, rank).where(_sqlite_match(terms))
+    if bound is not None:
+        statement = statement.where(rank <= bound if order == "desc" else rank >= bound)
+    return statement.order_by(rank.desc() if order == "desc" else rank.asc()).limit(count)
+
+
+def sqlite_entries_of_docs(docs: list[int]) -> Select[EntryRow, int]:
+    """The entries of FTS5 documents ``docs``, each with its document number."""
+    return (
+        select(EntryRow, _FTS_DOCS.c.doc)
+        .join(_FTS_DOCS, _FTS_DOCS.c.entry_id == EntryRow.id)
+        .where(_FTS_DOCS.c.doc.in_(docs))
+    )
+
+
+def _sqlite_match(terms: list[str]) -> ColumnElement[bool]:
+    return _FTS.c.entries_fts.bool_op("MATCH")(sqlite_match_expression(terms))
+
+
+def _tsquery(terms: list[str]) -> ColumnElement[Any]:
+    return func.to_tsquery(cast("simple", REGCONFIG), postgresql_tsquery(terms))
+
+
 def text_condition(
     dialect_name: str, terms: list[str], *, from_matches: bool = False
 ) -> ColumnElement[bool]:
@@ -167,11 +229,10 @@ def text_condition(
     the table, which sends common words to the GIN index and a sort of all matches).
     """
     if dialect_name == "postgresql":
-        query = func.to_tsquery(cast("simple", REGCONFIG), postgresql_tsquery(terms))
         vector: ColumnElement[Any] = literal_column("entries.search_vector")
         if not from_matches:
             vector = func.coalesce(vector, vector)
-        return vector.bool_op("@@")(query)
+        return vector.bool_op("@@")(_tsquery(terms))
     if not from_matches:
         words = literal(" ") + EntryRow.search_title + " " + EntryRow.search_keywords + " "
         words = words + EntryRow.search_description
@@ -181,6 +242,6 @@ def text_condition(
     matching = (
         select(_FTS_DOCS.c.entry_id)
         .select_from(_FTS.join(_FTS_DOCS, _FTS_DOCS.c.doc == _FTS.c.rowid))
-        .where(_FTS.c.entries_fts.bool_op("MATCH")(sqlite_match_expression(terms)))
+        .where(_sqlite_match(terms))
     )
     return EntryRow.id.in_(matching)

@@ -24,7 +24,7 @@ from ..domain.errors import Conflict, NotFound, PreconditionFailed, invalid_fiel
 from ..domain.ids import choose_free_id, is_valid_id
 from ..domain.models import CreateEntry, Entry, EntryPage
 from ..domain.paging import MAX_EXACT_TOTAL
-from . import cursor, listing, search
+from . import cursor, listing, ranking, search
 from .database import Database
 from .engine import DEFAULT_FILE_MODE
 from .listing import StoreQuery
@@ -148,6 +148,7 @@ class SqlCatalogStore:
     def query(self, query: StoreQuery) -> EntryPage:
         """Filter, search, sort and page (keyset). ``InvalidInput`` for a bad cursor."""
         listing.check(query)
+        query = listing.ranked_or_not(query)
         secret = self.database.cursor_secret
         position = (
             cursor.decode(query.cursor, query.sort, query.order, secret()) if query.cursor else None
@@ -155,19 +156,21 @@ class SqlCatalogStore:
         with self.database.transaction(write=False, snapshot=True) as session:
             rare = self._rare_search(session, query)
             dialect = self.database.dialect
-            where = listing.conditions(query, dialect, from_matches=rare)
-            page = select(EntryRow).where(*where)
-            if position is not None:
-                page = page.where(listing.after(position))
-            order = listing.order_by(query.sort, query.order, dialect, from_matches=rare)
-            page = page.order_by(*order).limit(query.limit + 1)
-            total = self._capped_count(session, where)
-            rows = list(session.scalars(page))
-            entries = self._entries(session, rows[: query.limit])
+            total = self._capped_count(
+                session, listing.conditions(query, dialect, from_matches=rare)
+            )
+            rows: list[tuple[EntryRow, Any]]
+            if query.sort == "relevance" and dialect == "sqlite":
+                rows = ranking.sqlite_best_match(session, query, position)
+            else:
+                # Best match ranks every match: it always reads them from the index.
+                ranked = rare or query.sort == "relevance"
+                statement = listing.page(query, dialect, position, from_matches=ranked)
+                rows = [(row, key) for row, key in session.execute(statement)]
+            entries = self._entries(session, [row for row, _ in rows[: query.limit]])
         next_cursor = None
         if len(rows) > query.limit:
-            last = rows[query.limit - 1]
-            key = last.updated_at if query.sort == "updated" else last.title_key
+            last, key = rows[query.limit - 1]
             position = cursor.Position(query.sort, query.order, key, last.id)
             next_cursor = cursor.encode(position, secret())
         return EntryPage.model_construct(

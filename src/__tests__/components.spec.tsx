@@ -4,6 +4,8 @@ import * as React from 'react';
 
 import { EntryCard } from '../catalog/EntryCard';
 import { FilterPanel } from '../catalog/FilterPanel';
+import { SortSelect } from '../catalog/SortSelect';
+import type { ListSort } from '../catalog/query';
 import { Tabs } from '../common/Tabs';
 import { Vocabulary } from '../common/labels';
 import type { CatalogTab } from '../common/settings';
@@ -11,6 +13,59 @@ import { makeEntry, waitFor } from './helpers';
 import { buttonNames, mount, press } from './render';
 
 const trans = nullTranslator.load('shared_models_ext');
+
+describe('SortSelect', () => {
+  let widget: Widget | null = null;
+  afterEach(() => {
+    widget?.dispose();
+    widget = null;
+  });
+
+  const options = (node: Element) =>
+    [...node.querySelectorAll('option')].map(option => option.textContent);
+
+  it('offers Best match only while there is a search', async () => {
+    const chosen: ListSort[] = [];
+    widget = await mount(
+      <SortSelect
+        id="sort"
+        value="relevance"
+        searching={true}
+        onChange={sort => chosen.push(sort)}
+        trans={trans}
+      />
+    );
+    const select = widget.node.querySelector('select') as HTMLSelectElement;
+    expect(widget.node.querySelector('label')?.textContent).toBe('Sort by');
+    expect(select.labels?.[0]?.textContent).toBe('Sort by');
+    expect(options(widget.node)).toEqual([
+      'Best match',
+      'Last updated',
+      'Title A–Z',
+      'Title Z–A'
+    ]);
+    expect(select.value).toBe('relevance');
+    select.value = 'title-desc';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(chosen).toEqual(['title-desc']);
+    widget.dispose();
+
+    widget = await mount(
+      <SortSelect
+        id="sort"
+        value="updated"
+        searching={false}
+        onChange={() => undefined}
+        trans={trans}
+      />
+    );
+    expect(options(widget.node)).toEqual([
+      'Last updated',
+      'Title A–Z',
+      'Title Z–A'
+    ]);
+  });
+});
 
 describe('Tabs', () => {
   let widget: Widget | null = null;

@@ -169,6 +169,56 @@ describe('SharedModelsModel: the catalog query', () => {
     model.dispose();
   });
 
+  it('sorts a search by Best match unless the user picks another sort for it', async () => {
+    const { model, listed } = setUp({ waitForSettings: true });
+    model.settings = { ...DEFAULT_SETTINGS, defaultSort: 'title-asc' };
+    await model.start();
+    expect(model.searching).toBe(false);
+    model.setSort('relevance'); // not on offer without a search: nothing asked
+    await flush();
+    expect(listed()).toHaveLength(1);
+
+    model.setSearch('churn');
+    model.flushSearch();
+    await waitFor(() => model.list.status === 'ready');
+    expect(model.searching).toBe(true);
+    expect(model.query.sort).toBe('relevance');
+    expect(listed()[1]).toMatchObject({
+      q: 'churn',
+      sort: 'relevance',
+      order: 'desc'
+    });
+
+    // The user's choice holds while the search changes...
+    model.setSort('updated');
+    await waitFor(() => model.list.status === 'ready');
+    model.setSearch('churn xgb');
+    model.flushSearch();
+    await waitFor(() => model.list.status === 'ready');
+    expect(listed()[3]).toMatchObject({ q: 'churn xgb', sort: 'updated' });
+
+    // ...until it is cleared: the sort without a search comes back, and the
+    // next search starts on Best match again.
+    model.setSearch('');
+    model.flushSearch();
+    await waitFor(() => model.list.status === 'ready');
+    expect(model.query.sort).toBe('title-asc');
+    expect(listed()[4]).toEqual({
+      scope: 'organization',
+      sort: 'title',
+      order: 'asc',
+      limit: '50'
+    });
+    model.setSearch('fraud');
+    model.flushSearch();
+    await waitFor(() => model.list.status === 'ready');
+    expect(listed()[5]).toMatchObject({ q: 'fraud', sort: 'relevance' });
+    model.resetQuery();
+    await waitFor(() => model.list.status === 'ready');
+    expect(model.query.sort).toBe('title-asc');
+    model.dispose();
+  });
+
   it('clears search and filters together', async () => {
     const { model, listed } = setUp();
     await model.start();

@@ -37,7 +37,8 @@ describe('buildQuery', () => {
   it.each([
     ['updated', { sort: 'updated', order: 'desc' }],
     ['title-asc', { sort: 'title', order: 'asc' }],
-    ['title-desc', { sort: 'title', order: 'desc' }]
+    ['title-desc', { sort: 'title', order: 'desc' }],
+    ['relevance', { sort: 'relevance', order: 'desc' }]
   ] as const)('sends sort %s as %j', (sort, params) => {
     expect(sortParams(sort)).toEqual(params);
     expect(buildQuery({ ...BASE, sort }, 10)).toMatchObject(params);

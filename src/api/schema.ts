@@ -62,7 +62,7 @@ export interface paths {
             | null;
           canvas?: boolean;
           q?: string | null;
-          sort?: 'updated' | 'title';
+          sort?: 'updated' | 'title' | 'relevance';
           order?: ('asc' | 'desc') | null;
           limit?: number;
           cursor?: string | null;

@@ -105,6 +105,7 @@ function ControlsView(props: ICatalogControlsProps): JSX.Element {
         <SortSelect
           id={ids.sort}
           value={query.sort}
+          searching={model.searching}
           onChange={sort => model.setSort(sort)}
           trans={trans}
         />

@@ -1,20 +1,24 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
-import type { CatalogSort } from '../common/settings';
 import { SORTS } from '../common/settings';
+import type { ListSort } from './query';
 
 export interface ISortSelectProps {
-  value: CatalogSort;
-  onChange: (sort: CatalogSort) => void;
+  value: ListSort;
+  onChange: (sort: ListSort) => void;
+  /** Whether the list shows a search: only then is Best match offered. */
+  searching: boolean;
   /** The select's id (its label points at it). */
   id: string;
   trans: TranslationBundle;
 }
 
 /** The label of a sort choice. */
-export function sortLabel(sort: CatalogSort, trans: TranslationBundle): string {
+export function sortLabel(sort: ListSort, trans: TranslationBundle): string {
   switch (sort) {
+    case 'relevance':
+      return trans.__('Best match');
     case 'title-asc':
       return trans.__('Title A–Z');
     case 'title-desc':
@@ -24,9 +28,14 @@ export function sortLabel(sort: CatalogSort, trans: TranslationBundle): string {
   }
 }
 
-/** "Sort by" with Last updated, Title A–Z, Title Z–A. */
+/** The sorts on offer: Best match first while there is a search. */
+export function sortChoices(searching: boolean): ReadonlyArray<ListSort> {
+  return searching ? ['relevance', ...SORTS] : SORTS;
+}
+
+/** "Sort by" with (Best match,) Last updated, Title A–Z, Title Z–A. */
 export function SortSelect(props: ISortSelectProps): JSX.Element {
-  const { value, onChange, id, trans } = props;
+  const { value, onChange, searching, id, trans } = props;
   return (
     <div className="sme-SortSelect">
       <label className="sme-SortSelect-label" htmlFor={id}>
@@ -37,9 +46,9 @@ export function SortSelect(props: ISortSelectProps): JSX.Element {
           id={id}
           className="jp-mod-styled sme-SortSelect-select"
           value={value}
-          onChange={event => onChange(event.currentTarget.value as CatalogSort)}
+          onChange={event => onChange(event.currentTarget.value as ListSort)}
         >
-          {SORTS.map(sort => (
+          {sortChoices(searching).map(sort => (
             <option key={sort} value={sort}>
               {sortLabel(sort, trans)}
             </option>

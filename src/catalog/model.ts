@@ -19,13 +19,14 @@ import {
   FilterKey,
   ICatalogQuery,
   IFilters,
+  ListSort,
   withFilter
 } from './query';
 import { CatalogQueryState } from './queryState';
 import { CatalogRecovery, isTransient } from './recovery';
 import { CatalogSession } from './session';
 import type { Loadable } from '../common/resource';
-import { CatalogSort, CatalogTab, IPanelSettings } from '../common/settings';
+import { CatalogTab, IPanelSettings } from '../common/settings';
 import type { IEntry, IMe, IOptions } from '../api/types';
 
 export type { Loadable } from '../common/resource';
@@ -190,7 +191,12 @@ export class SharedModelsModel implements IDisposable {
     }
   }
 
-  setSort(sort: CatalogSort): void {
+  /** Whether the list shows a search (so the Sort control offers Best match). */
+  get searching(): boolean {
+    return this._query.searching;
+  }
+
+  setSort(sort: ListSort): void {
     if (this._query.setSort(sort)) {
       void this._reload();
     }

@@ -34,21 +34,30 @@ export const FILTER_KEYS: ReadonlyArray<FilterKey> = [
   'canvas'
 ];
 
+/**
+ * The sort of the list: one of the settings' sorts, or Best match (the
+ * server's `sort=relevance`), which ranks the results of a search and is
+ * offered only while there is one.
+ */
+export type ListSort = CatalogSort | 'relevance';
+
 /** Everything that decides which entries the list shows, and in what order. */
 export interface ICatalogQuery {
   tab: CatalogTab;
   /** The search text as typed (trimmed and cut when sent). */
   search: string;
-  sort: CatalogSort;
+  sort: ListSort;
   filters: IFilters;
 }
 
 /** The API's sort key and order of a sort choice. */
-export function sortParams(sort: CatalogSort): {
+export function sortParams(sort: ListSort): {
   sort: SortKey;
   order: SortOrder;
 } {
   switch (sort) {
+    case 'relevance':
+      return { sort: 'relevance', order: 'desc' };
     case 'title-asc':
       return { sort: 'title', order: 'asc' };
     case 'title-desc':

@@ -4,6 +4,11 @@
  * settings that choose the query's defaults and the page size. Each change
  * says whether the list must load again; SharedModelsModel (model.ts)
  * reloads it.
+ *
+ * The sort follows the search: while the list shows a search, it is Best
+ * match unless the user chose another sort during that search; once the
+ * search is cleared, the sort chosen without one comes back (and the next
+ * search starts on Best match again).
  */
 import { PromiseDelegate } from '@lumino/coreutils';
 
@@ -13,15 +18,15 @@ import {
   DEFAULT_SETTINGS,
   IPanelSettings
 } from '../common/settings';
-import { ICatalogQuery, IFilters, searchParam } from './query';
+import { ICatalogQuery, IFilters, ListSort, searchParam } from './query';
 
 export class CatalogQueryState {
   constructor(options: CatalogQueryState.IOptions) {
     this._settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this._sort = this._settings.defaultSort;
     this._query = {
       tab: this._settings.defaultTab,
       search: '',
-      sort: this._settings.defaultSort,
       filters: {}
     };
     this._searchDelay = options.searchDelay ?? 300;
@@ -40,17 +45,31 @@ export class CatalogQueryState {
     return this._settings;
   }
 
-  /** The query as the controls show it (search as typed). */
+  /**
+   * The query as the controls show it: the search as typed, the sort of the
+   * list (which follows the search as last applied, like the list).
+   */
   get query(): Readonly<ICatalogQuery> {
-    return this._query;
+    return { ...this._query, sort: this.sort };
   }
 
   /** The query the list loads: the search as last applied. */
   get applied(): ICatalogQuery {
     return {
       ...this._query,
+      sort: this.sort,
       search: this._appliedSearch
     };
+  }
+
+  /** The sort of the list, given the search it shows. */
+  get sort(): ListSort {
+    return this.searching ? (this._searchSort ?? 'relevance') : this._sort;
+  }
+
+  /** Whether the list shows a search (so Best match is on offer). */
+  get searching(): boolean {
+    return searchParam(this._appliedSearch) !== undefined;
   }
 
   /** Take new settings; true when the list must load again. */
@@ -62,16 +81,18 @@ export class CatalogQueryState {
     // The first settings decide where the panel opens; later changes of the
     // defaults move the panel there too.
     const query = this._query;
+    const sortBefore = this.sort;
     const tab = first || value.defaultTab !== old.defaultTab;
-    const sort = first || value.defaultSort !== old.defaultSort;
+    if (first || value.defaultSort !== old.defaultSort) {
+      this._sort = value.defaultSort;
+    }
     this._query = {
       ...query,
-      tab: tab ? value.defaultTab : query.tab,
-      sort: sort ? value.defaultSort : query.sort
+      tab: tab ? value.defaultTab : query.tab
     };
     const reload =
       this._query.tab !== query.tab ||
-      this._query.sort !== query.sort ||
+      this.sort !== sortBefore ||
       value.pageSize !== old.pageSize;
     this._settingsReady.resolve();
     return reload;
@@ -97,6 +118,9 @@ export class CatalogQueryState {
     const changed =
       searchParam(this._query.search) !== searchParam(this._appliedSearch);
     this._appliedSearch = this._query.search;
+    if (!this.searching) {
+      this._searchSort = null;
+    }
     return changed;
   }
 
@@ -109,12 +133,21 @@ export class CatalogQueryState {
     return true;
   }
 
-  /** Sort otherwise; false when the list is sorted so already. */
-  setSort(sort: CatalogSort): boolean {
-    if (sort === this._query.sort) {
+  /**
+   * Sort otherwise (for the search shown, or for lists without one); false
+   * when the list is sorted so already, or for Best match without a search.
+   */
+  setSort(sort: ListSort): boolean {
+    if (sort === this.sort) {
       return false;
     }
-    this._query = { ...this._query, sort };
+    if (this.searching) {
+      this._searchSort = sort;
+    } else if (sort === 'relevance') {
+      return false;
+    } else {
+      this._sort = sort;
+    }
     return true;
   }
 
@@ -126,6 +159,7 @@ export class CatalogQueryState {
   reset(): void {
     this._clearSearchTimer();
     this._appliedSearch = '';
+    this._searchSort = null;
     this._query = { ...this._query, search: '', filters: {} };
   }
 
@@ -142,7 +176,11 @@ export class CatalogQueryState {
   }
 
   private _appliedSearch = '';
-  private _query: ICatalogQuery;
+  private _query: Omit<ICatalogQuery, 'sort'>;
+  /** The sort without a search (the settings' default until the user picks). */
+  private _sort: CatalogSort;
+  /** The sort the user chose during the current search, if any. */
+  private _searchSort: ListSort | null = null;
   private _searchDelay: number;
   private _searchTimer: ReturnType<typeof setTimeout> | null = null;
   private _settings: IPanelSettings;

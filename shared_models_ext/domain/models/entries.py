@@ -280,9 +280,13 @@ class EntryQuery(RequestModel):
     q: Annotated[str | None, Field(max_length=MAX_SEARCH_LENGTH), ANY_TEXT] = Field(
         default=None, description="Full-text search over title, description and keywords"
     )
-    sort: SortKey = "updated"
+    sort: SortKey = Field(
+        default="updated",
+        description="relevance (Best match): the search's best matches first; needs q",
+    )
     order: SortOrder | None = Field(
-        default=None, description="Default: desc for sort=updated, asc for sort=title"
+        default=None,
+        description="Default: desc for sort=updated and sort=relevance, asc for sort=title",
     )
     limit: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE
     cursor: Annotated[str, Field(max_length=2048)] | None = Field(
@@ -301,12 +305,19 @@ class EntryQuery(RequestModel):
     def _task_fits_data_type(cls, task: str | None, info: ValidationInfo) -> str | None:
         return None if task is None else _check_task(task, info.data.get("data_type"))
 
+    @model_validator(mode="after")
+    def _relevance_needs_a_search(self) -> Self:
+        if self.sort == "relevance" and self.q is None:
+            message = "Best match ranks the results of a search: give q, or sort otherwise"
+            raise problems([(("sort",), message)])
+        return self
+
     @property
     def effective_order(self) -> SortOrder:
         """The order to use: ``order`` when given, else the sort key's natural order."""
         if self.order is not None:
             return self.order
-        return "desc" if self.sort == "updated" else "asc"
+        return "asc" if self.sort == "title" else "desc"
 
 
 def _check_task(task: str, data_type: str | None) -> str:
