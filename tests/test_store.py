@@ -249,6 +249,32 @@ def test_sqlite_writes_begin_immediate_and_reads_begin_deferred(store: SqlCatalo
     assert begins_of_reads == ["BEGIN", "BEGIN"]
 
 
+def test_sqlite_writers_of_one_server_queue_without_the_busy_handler(tmp_path: Any) -> None:
+    """Concurrent creates of one server never meet SQLite's write lock taken: they queue
+    in the process, so no create waits in SQLite's busy handler (which sleeps up to
+    100 ms between tries). With no busy timeout at all, every create still succeeds."""
+    store = SqlCatalogStore.open(f"sqlite:///{tmp_path / 'catalog.sqlite'}")
+    engine = store.database.engine
+    engine.dispose()
+
+    def no_busy_wait(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA busy_timeout = 0")
+
+    event.listen(engine, "connect", no_busy_wait)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            created = list(
+                pool.map(
+                    lambda n: store.create("alice", "writer", fields(title="W"), exact_id=False),
+                    range(200),
+                )
+            )
+        assert len({entry.id for entry in created}) == 200
+        assert store.query(StoreQuery(viewer="alice", limit=1)).total == 200
+    finally:
+        store.close()
+
+
 # -- create, get, replace, delete ---------------------------------------------
 
 

@@ -5,7 +5,8 @@ database, and hands out transactions through :meth:`Database.transaction`, the o
 the stores (``sql.py`` for entries, ``launches.py`` for launches) reach the database:
 
 - writes on SQLite begin with ``BEGIN IMMEDIATE`` (``engine.WRITE_OPTION``), so two
-  writers queue instead of failing half-way; reads begin with a plain ``BEGIN``;
+  writers queue instead of failing half-way, and the writers of one process queue on
+  a lock before that (no busy-handler sleeps); reads begin with a plain ``BEGIN``;
 - a snapshot read (a page and its total) is ``REPEATABLE READ`` on PostgreSQL (SQLite's
   read transactions already are snapshots);
 - an in-memory SQLite database is one shared connection, used by one thread at a time;
@@ -60,6 +61,14 @@ class Database:
         self._lock: AbstractContextManager[Any] = (
             threading.RLock() if is_memory(engine.url) else nullcontext()
         )
+        # SQLite lets one writer in at a time, and a writer that finds the lock taken
+        # sleeps in SQLite's busy handler (1, 2, 5, … up to 100 ms) instead of queueing:
+        # under concurrent creates most of the time went to those sleeps. Writers of
+        # this process queue here instead, so the busy handler only ever waits for
+        # another process on the same file.
+        self._write_lock: AbstractContextManager[Any] = (
+            threading.RLock() if self.dialect == "sqlite" else nullcontext()
+        )
         self._cursor_secret: bytes | None = None
         self._secret_lock = threading.Lock()
 
@@ -106,6 +115,7 @@ class Database:
         """
         bind = self._writer if write else self._snapshot_reader if snapshot else self.engine
         with (
+            self._write_lock if write else nullcontext(),
             self._lock,
             database_errors(self._url),
             Session(bind, expire_on_commit=False, autoflush=False) as session,

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
+from sqlalchemy import Row
+
 from ..domain.models import CreateEntry, Entry, Share
 from ..domain.models.construct import construct
 from .search import search_text, title_key
@@ -30,6 +32,8 @@ COLUMNS: Final = frozenset(EntryRow.__table__.columns.keys())
 WRITTEN: Final = frozenset(CreateEntry.model_fields).intersection(COLUMNS) - STORE_OWNED
 #: Response fields read as they are from the column of the same name.
 READ: Final = tuple(name for name in Entry.model_fields if name in COLUMNS)
+#: Every column :func:`to_entry` reads (what an insert returns).
+RETURNED: Final = (*READ, "share_organization", "canvas_users")
 
 
 def row_values(body: CreateEntry) -> dict[str, Any]:
@@ -54,8 +58,9 @@ def share_rows(entry_id: str, users: Iterable[str]) -> list[dict[str, str]]:
     return [{"entry_id": entry_id, "username": user} for user in sorted(set(users))]
 
 
-def to_entry(row: EntryRow, share_users: Iterable[str]) -> Entry:
-    """The API's view of a row and its named users (sorted), as stored."""
+def to_entry(row: EntryRow | Row[Any], share_users: Iterable[str]) -> Entry:
+    """The API's view of a row (an ``EntryRow``, or a result row of the
+    :data:`RETURNED` columns) and its named users (sorted), as stored."""
     data = {name: getattr(row, name) for name in READ}
     data["share"] = Share.model_construct(
         organization=row.share_organization,

@@ -13,12 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Final, cast
 
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, literal, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from ..domain.errors import Conflict, NotFound, PreconditionFailed, invalid_field
 from ..domain.ids import choose_free_id, is_valid_id
@@ -28,7 +41,7 @@ from . import cursor, listing, ranking, search
 from .database import Database
 from .engine import DEFAULT_FILE_MODE
 from .listing import StoreQuery
-from .mapping import row_values, share_rows, to_entry
+from .mapping import RETURNED, row_values, share_rows, to_entry
 from .tables import EntryRow, ShareRow
 
 
@@ -41,6 +54,7 @@ class SqlCatalogStore:
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._insert_entry = _insert_statement(database.dialect)
 
     @classmethod
     def open(
@@ -86,16 +100,17 @@ class SqlCatalogStore:
         with self.database.transaction(write=True, dry_run=dry_run) as session:
             connection = session.connection()
             if exact_id:
-                if not self._insert(connection, entry_id, values):
+                row = self._insert(connection, entry_id, values)
+                if row is None:
                     raise Conflict(
                         f"The ID '{entry_id}' is already taken; choose another one.",
                         [{"loc": ["id"], "msg": f"The ID '{entry_id}' is already taken."}],
                     )
                 chosen = entry_id
             else:
-                chosen = self._insert_with_free_id(connection, entry_id, values)
-            self._write_shares(connection, chosen, body.share.users)
-            return self._load(session, chosen)
+                chosen, row = self._insert_with_free_id(connection, entry_id, values)
+            users = self._write_shares(connection, chosen, body.share.users)
+            return to_entry(row, users)
 
     def suggest_id(self, base: str) -> str:
         """The ID ``create(..., exact_id=False)`` would pick right now for ``base``."""
@@ -199,37 +214,35 @@ class SqlCatalogStore:
         bounded = matches.limit(MAX_EXACT_TOTAL + 1).subquery()
         return session.scalar(select(func.count()).select_from(bounded)) or 0
 
-    def _insert(self, connection: Connection, entry_id: str, values: dict[str, Any]) -> bool:
+    def _insert(
+        self, connection: Connection, entry_id: str, values: dict[str, Any]
+    ) -> Row[Any] | None:
         """Insert the entry unless its ID is taken (waiting for a concurrent insert of
-        the same ID to commit or roll back). True when inserted."""
-        dialect = postgresql if self.database.dialect == "postgresql" else sqlite
-        statement = (
-            dialect.insert(EntryRow)
-            .values(id=entry_id, **values)
-            .on_conflict_do_nothing(index_elements=["id"])
-            .execution_options(preserve_rowcount=True)  # INSERT rowcount is opt-in
-        )
-        return connection.execute(statement).rowcount == 1
+        the same ID to commit or roll back): the row as stored, None when taken."""
+        return connection.execute(self._insert_entry, {"id": entry_id, **values}).first()
 
     def _insert_with_free_id(
         self, connection: Connection, base: str, values: dict[str, Any]
-    ) -> str:
+    ) -> tuple[str, Row[Any]]:
         while True:
             candidate = choose_free_id(base, lambda names: self._taken(connection, names))
-            if self._insert(connection, candidate, values):
-                return candidate
+            row = self._insert(connection, candidate, values)
+            if row is not None:
+                return candidate, row
             # Another server took it since we looked (PostgreSQL): look again.
 
     @staticmethod
     def _taken(connection: Connection, names: list[str]) -> set[str]:
         """Which of ``names`` are existing IDs: one primary-key lookup per name, one query."""
-        return set(connection.scalars(select(EntryRow.id).where(EntryRow.id.in_(names))))
+        return set(connection.scalars(_TAKEN, {"names": names}))
 
     @staticmethod
-    def _write_shares(connection: Connection, entry_id: str, users: Iterable[str]) -> None:
+    def _write_shares(connection: Connection, entry_id: str, users: Iterable[str]) -> list[str]:
+        """Write the entry's named users; the users written (each once, sorted)."""
         rows = share_rows(entry_id, users)
         if rows:
             connection.execute(insert(ShareRow), rows)
+        return [row["username"] for row in rows]
 
     @staticmethod
     def _entries(session: Session, rows: list[EntryRow]) -> list[Entry]:
@@ -246,6 +259,26 @@ class SqlCatalogStore:
     def _load(self, session: Session, entry_id: str) -> Entry:
         row = session.scalars(select(EntryRow).where(EntryRow.id == entry_id)).one()
         return self._entries(session, [row])[0]
+
+
+#: The IDs among ``names`` that are taken (built once: the statement's compiled form is
+#: cached by SQLAlchemy, so a create does not rebuild it).
+_TAKEN: Final = select(EntryRow.id).where(EntryRow.id.in_(bindparam("names", expanding=True)))
+
+
+def _insert_statement(dialect_name: str) -> ReturningInsert[Any]:
+    """``INSERT … ON CONFLICT (id) DO NOTHING RETURNING`` the response's columns: one
+    statement writes the entry and reads it back as stored (no row: the ID is taken).
+    Built on the table rather than the mapped class, so that a create skips the ORM's
+    per-statement bookkeeping; its values come as parameters, so it compiles once."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    table = cast(Table, EntryRow.__table__)
+    statement: ReturningInsert[Any] = (
+        dialect.insert(table)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .returning(*(table.c[name] for name in RETURNED))
+    )
+    return statement
 
 
 def _now() -> datetime:
