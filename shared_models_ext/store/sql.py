@@ -224,6 +224,11 @@ class SqlCatalogStore:
     def _insert_with_free_id(
         self, connection: Connection, base: str, values: dict[str, Any]
     ) -> tuple[str, Row[Any]]:
+        # The base is the first ID choose_free_id would pick when free: try it first,
+        # so the usual create (a title nobody used) is one statement, no lookup.
+        row = self._insert(connection, base, values)
+        if row is not None:
+            return base, row
         while True:
             candidate = choose_free_id(base, lambda names: self._taken(connection, names))
             row = self._insert(connection, candidate, values)
