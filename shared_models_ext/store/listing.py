@@ -8,12 +8,14 @@ from typing import Any, Final, get_args
 
 from sqlalchemy import ColumnElement, Select, UnaryExpression, func, literal, select, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
+from typing_extensions import Unpack
 
 from ..domain.errors import invalid_field
 from ..domain.paging import MAX_PAGE_SIZE
 from ..domain.vocabulary import Scope, SortKey, SortOrder
 from . import search
 from .cursor import Position
+from .mapping import ENTRY_COLUMNS
 from .search import query_words, text_condition, unindexed
 from .tables import EntryRow, ShareRow
 
@@ -114,9 +116,9 @@ def sort_key(sort: SortKey, dialect_name: str, terms: list[str]) -> ColumnElemen
 
 def page(
     query: StoreQuery, dialect_name: str, position: Position | None, *, from_matches: bool
-) -> Select[EntryRow, Any]:
+) -> Select[Unpack[tuple[Any, ...]]]:
     """One page of ``query`` after ``position``, and one row more (so the caller knows
-    whether another page follows): each entry with its sort key.
+    whether another page follows): rows of ``mapping.ENTRY_COLUMNS``, then the sort key.
 
     Best match (``relevance``) ranks every match, so it always reads them from the
     full-text index; on SQLite the rank (bm25) exists only in a query over the FTS5
@@ -124,12 +126,12 @@ def page(
     """
     terms = query_words(query.text)
     key = sort_key(query.sort, dialect_name, terms)
-    statement: Select[EntryRow, Any]
+    statement: Select[Unpack[tuple[Any, ...]]]
     if query.sort == "relevance" and dialect_name == "sqlite":
         filters = conditions(query, dialect_name, from_matches=True, text=False)
-        statement = search.sqlite_ranked(select(EntryRow, key), terms).where(*filters)
+        statement = search.sqlite_ranked(select(*ENTRY_COLUMNS, key), terms).where(*filters)
     else:
-        statement = select(EntryRow, key).where(
+        statement = select(*ENTRY_COLUMNS, key).where(
             *conditions(query, dialect_name, from_matches=from_matches)
         )
     if position is not None:

@@ -32,8 +32,11 @@ COLUMNS: Final = frozenset(EntryRow.__table__.columns.keys())
 WRITTEN: Final = frozenset(CreateEntry.model_fields).intersection(COLUMNS) - STORE_OWNED
 #: Response fields read as they are from the column of the same name.
 READ: Final = tuple(name for name in Entry.model_fields if name in COLUMNS)
-#: Every column :func:`to_entry` reads (what an insert returns).
+#: Every column :func:`to_entry` reads (what an insert returns, what a page selects).
 RETURNED: Final = (*READ, "share_organization", "canvas_users")
+#: Those columns, to select: a page reads plain rows of them, not mapped ``EntryRow``
+#: objects (the ORM's identity map and instance state cost more than the query).
+ENTRY_COLUMNS: Final = tuple(getattr(EntryRow, name) for name in RETURNED)
 
 
 def row_values(body: CreateEntry) -> dict[str, Any]:

@@ -19,12 +19,13 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from . import listing, search
 from .cursor import Position
 from .listing import StoreQuery
-from .tables import EntryRow
+from .mapping import ENTRY_COLUMNS
 
 #: Candidates taken from FTS5 per row of the page (then at least MIN_CANDIDATES): the
 #: organization scope holds most entries, so one round serves it. A second round takes
@@ -40,9 +41,9 @@ Key = tuple[Any, str]  # (rank, entry id)
 
 def sqlite_best_match(
     session: Session, query: StoreQuery, position: Position | None
-) -> list[tuple[EntryRow, Any]]:
+) -> list[tuple[Row[Any], Any]]:
     """The page of a Best match query (``query.limit + 1`` rows at most), each entry
-    with its rank, after ``position``."""
+    (a row of ``mapping.ENTRY_COLUMNS``) with its rank, after ``position``."""
     wanted = query.limit + 1
     budget = max(MIN_CANDIDATES, CANDIDATES_PER_ROW * wanted)
     for _ in range(ROUNDS):
@@ -54,12 +55,12 @@ def sqlite_best_match(
             break
         budget = min(MAX_CANDIDATES, max(needed, 4 * budget))
     statement = listing.page(query, "sqlite", position, from_matches=True)
-    return [(row, rank) for row, rank in session.execute(statement)]
+    return [(row, row[-1]) for row in session.execute(statement)]
 
 
 def _from_candidates(
     session: Session, query: StoreQuery, position: Position | None, budget: int
-) -> tuple[list[tuple[EntryRow, Any]] | None, float]:
+) -> tuple[list[tuple[Row[Any], Any]] | None, float]:
     """The page from the ``budget`` best matches, or None when they do not settle it;
     and the share of those matches the query lists (its filters and scope)."""
     wanted = query.limit + 1
@@ -71,8 +72,8 @@ def _from_candidates(
     exhaustive = len(ranked) < budget
     rank_of = {doc: rank for doc, rank in ranked}
     filters = listing.conditions(query, "sqlite", from_matches=True, text=False)
-    entries = search.sqlite_entries_of_docs(list(rank_of)).where(*filters)
-    found = [((rank_of[doc], row.id), row) for row, doc in session.execute(entries)]
+    entries = search.sqlite_entries_of_docs(ENTRY_COLUMNS, list(rank_of)).where(*filters)
+    found = [((rank_of[row[-1]], row.id), row) for row in session.execute(entries)]
     listed_share = len(found) / len(ranked) if ranked else 1.0
 
     def before(key: Key, other: Key) -> bool:

@@ -34,6 +34,7 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 from typing_extensions import TypeVarTuple, Unpack
@@ -195,10 +196,13 @@ def sqlite_top_ranked(
     return statement.order_by(rank.desc() if order == "desc" else rank.asc()).limit(count)
 
 
-def sqlite_entries_of_docs(docs: list[int]) -> Select[EntryRow, int]:
-    """The entries of FTS5 documents ``docs``, each with its document number."""
+def sqlite_entries_of_docs(
+    columns: tuple[ColumnElement[Any] | InstrumentedAttribute[Any], ...], docs: list[int]
+) -> Select[Unpack[tuple[Any, ...]]]:
+    """``columns`` of the entries of FTS5 documents ``docs``, each row with its document
+    number last."""
     return (
-        select(EntryRow, _FTS_DOCS.c.doc)
+        select(*columns, _FTS_DOCS.c.doc)
         .join(_FTS_DOCS, _FTS_DOCS.c.entry_id == EntryRow.id)
         .where(_FTS_DOCS.c.doc.in_(docs))
     )

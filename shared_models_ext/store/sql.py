@@ -11,7 +11,7 @@ models (``Entry``, ``EntryPage``); ``mapping.py`` turns one into the other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any, Final, cast
 
@@ -174,14 +174,14 @@ class SqlCatalogStore:
             total = self._capped_count(
                 session, listing.conditions(query, dialect, from_matches=rare)
             )
-            rows: list[tuple[EntryRow, Any]]
+            rows: list[tuple[Row[Any], Any]]
             if query.sort == "relevance" and dialect == "sqlite":
                 rows = ranking.sqlite_best_match(session, query, position)
             else:
                 # Best match ranks every match: it always reads them from the index.
                 ranked = rare or query.sort == "relevance"
                 statement = listing.page(query, dialect, position, from_matches=ranked)
-                rows = [(row, key) for row, key in session.execute(statement)]
+                rows = [(row, row[-1]) for row in session.execute(statement)]
             entries = self._entries(session, [row for row, _ in rows[: query.limit]])
         next_cursor = None
         if len(rows) > query.limit:
@@ -250,7 +250,7 @@ class SqlCatalogStore:
         return [row["username"] for row in rows]
 
     @staticmethod
-    def _entries(session: Session, rows: list[EntryRow]) -> list[Entry]:
+    def _entries(session: Session, rows: Sequence[EntryRow | Row[Any]]) -> list[Entry]:
         """The entries of ``rows`` with their named users, in one query for all of them."""
         users: dict[str, list[str]] = {row.id: [] for row in rows}
         if users:
