@@ -160,8 +160,12 @@ def catalog(backend: str, url: str | None, entries: int) -> Iterator[str]:
                     seconds = fill(store, entries, workers=4)
                     print(f"seeded {entries:,} entries through the store in {seconds:.0f} s")
                     held = entries
+                # What autovacuum (PostgreSQL) or PRAGMA optimize would have done by now
+                # on a live catalog: statistics, and on PostgreSQL the visibility map
+                # that lets a capped count read the scope's index alone (9 → 4 ms).
                 with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                    conn.exec_driver_sql("ANALYZE")
+                    postgres = conn.dialect.name == "postgresql"
+                    conn.exec_driver_sql("VACUUM ANALYZE" if postgres else "ANALYZE")
                 engine.dispose()
             finally:
                 store.close()

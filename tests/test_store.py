@@ -29,7 +29,7 @@ from shared_models_ext.domain.errors import (
 from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
 from shared_models_ext.domain.models import CreateEntry, Entry
 from shared_models_ext.domain.paging import MAX_EXACT_TOTAL
-from shared_models_ext.store import Database, StoreQuery, listing, ranking
+from shared_models_ext.store import Database, StoreQuery, listing, ranking, search
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import (
     VERSION_TABLE,
@@ -1184,6 +1184,44 @@ def common_and_rare(store: SqlCatalogStore) -> SqlCatalogStore:
     for number in range(5):
         store.create("alice", f"z-{number}", rare, exact_id=True)
     return store
+
+
+def test_postgresql_estimates_a_large_catalog_from_a_sample(
+    common_and_rare: SqlCatalogStore, db_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SAMPLE_ABOVE entries PostgreSQL's planner estimates a search's matches from
+    a block sample instead of counting them: the rare word is still told from the
+    common one, and a common word's page is planned with sequential and bitmap scans
+    off, in that transaction only."""
+    if db_engine.dialect.name != "postgresql":
+        pytest.skip("SQLite estimates from the FTS5 vocabulary")
+    with db_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("ANALYZE entries")  # reltuples, as autovacuum keeps it
+    monkeypatch.setattr(search, "SAMPLE_ABOVE", 1000)
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        with db_engine.connect() as connection:
+            rare = search.postgresql_estimate(connection, ["zebra"])
+            common = search.postgresql_estimate(connection, ["demand", "fore"])
+        sampled = [statement for statement in statements if "TABLESAMPLE" in statement]
+        statements.clear()
+        page = common_and_rare.query(StoreQuery(viewer="bob", text="forecast", limit=3))
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert len(sampled) == 2
+    assert all("REPEATABLE" in statement for statement in sampled)
+    assert rare < search.RARE_BELOW <= common
+    assert common == pytest.approx(RARE_BELOW + 105, rel=0.1)  # every entry but zebras
+    assert all(item.title == "Demand forecast" for item in page.items)
+    assert any("set_config" in statement for statement in statements), statements
+    with db_engine.connect() as connection:  # the next transaction plans as usual
+        assert connection.exec_driver_sql("SHOW enable_seqscan").scalar() == "on"
+        assert connection.exec_driver_sql("SHOW enable_bitmapscan").scalar() == "on"
 
 
 def test_a_rare_search_reads_its_matches_and_a_common_one_walks_the_sort_index(

@@ -171,6 +171,8 @@ class SqlCatalogStore:
         with self.database.transaction(write=False, snapshot=True) as session:
             rare = self._rare_search(session, query)
             dialect = self.database.dialect
+            if dialect == "postgresql" and query.text and not rare and query.sort != "relevance":
+                search.postgresql_walk_sort_index(session.connection())
             total = self._capped_count(
                 session, listing.conditions(query, dialect, from_matches=rare)
             )
