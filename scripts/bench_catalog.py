@@ -41,10 +41,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_server import API, BenchServer
 from bench_store import fill, postgres_url
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, delete
 
 from shared_models_ext.store.engine import parse_url
 from shared_models_ext.store.sql import SqlCatalogStore
+from shared_models_ext.store.tables import EntryRow
 
 PAGE = 50
 CLIENTS = 8
@@ -245,6 +246,19 @@ def run(backend: str, url: str | None, entries: int, requests: int, api_creates:
             print(f"creates through the API, {CLIENTS} clients: {creates(make, api_creates):.0f}/s")
         finally:
             server.stop()
+            forget_creates(db_url)
+
+
+def forget_creates(db_url: str) -> None:
+    """Delete the entries the create measure made: they are the newest, so a catalog
+    reused with ``--url`` would otherwise list them first on the next run and a search
+    would walk past them (none holds the benchmark's words)."""
+    engine = create_engine(parse_url(db_url))
+    try:
+        with engine.begin() as connection:
+            connection.execute(delete(EntryRow).where(EntryRow.id.like("benchmark-create-%")))
+    finally:
+        engine.dispose()
 
 
 def main() -> None:

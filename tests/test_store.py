@@ -116,7 +116,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     engine = create_catalog_engine(parse_url(db_url))
     try:
         with engine.connect() as connection:
-            assert current_revision(connection) == head_revision() == "0004"
+            assert current_revision(connection) == head_revision() == "0005"
             tables = set(inspect(connection).get_table_names())
             assert {"entries", "entry_shares", "launches", VERSION_TABLE} <= tables
     finally:
@@ -215,7 +215,13 @@ def test_sqlite_file_and_folder_are_created(tmp_path: Any) -> None:
         with engine.connect() as connection:
             pragmas = {
                 name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-                for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
+                for name in (
+                    "journal_mode",
+                    "foreign_keys",
+                    "synchronous",
+                    "busy_timeout",
+                    "mmap_size",
+                )
             }
     finally:
         engine.dispose()
@@ -224,7 +230,16 @@ def test_sqlite_file_and_folder_are_created(tmp_path: Any) -> None:
         "foreign_keys": 1,
         "synchronous": 1,
         "busy_timeout": 10_000,
+        "mmap_size": 256 * 1024 * 1024,  # reads share the OS page cache
     }
+
+
+def test_postgresql_connections_compile_no_query(store: SqlCatalogStore) -> None:
+    """JIT compiling a catalog query cost more than running it (8 ms for 2)."""
+    if not store.url.startswith("postgresql"):
+        pytest.skip("SQLite has no JIT")
+    with store.database.transaction(write=False) as session:
+        assert session.connection().exec_driver_sql("SHOW jit").scalar() == "off"
 
 
 def test_sqlite_writes_begin_immediate_and_reads_begin_deferred(store: SqlCatalogStore) -> None:
@@ -908,7 +923,8 @@ def crowd(store: SqlCatalogStore, db_engine: Engine) -> SqlCatalogStore:
             connection.execute(
                 update(EntryRow)
                 .where(EntryRow.id == f"e-{number:03d}")
-                .values(updated_at=start + timedelta(microseconds=number % 7))
+                # A row changed behind the store's back: its document goes too.
+                .values(updated_at=start + timedelta(microseconds=number % 7), document_schema=None)
             )
     return store
 
@@ -950,6 +966,22 @@ def test_total_ignores_cursor_and_limit(crowd: SqlCatalogStore) -> None:
     second = crowd.query(StoreQuery(viewer="bob", limit=5, cursor=first.next_cursor))
     assert second.total == 120
     assert {item.id for item in first.items}.isdisjoint(item.id for item in second.items)
+
+
+def test_a_page_carries_its_count_and_an_empty_one_still_counts(store: SqlCatalogStore) -> None:
+    """The count rides in the page's own statement; a page with no rows (nothing
+    matches, or the entries after the cursor were deleted since) counts on its own."""
+    for number in range(3):
+        store.create("alice", f"e-{number}", fields(title=f"Entry {number}"), exact_id=True)
+    first = store.query(StoreQuery(viewer="bob", limit=2))
+    assert (len(first.items), first.total) == (2, 3)
+    store.delete("e-0")  # the last one, oldest first
+    rest = store.query(StoreQuery(viewer="bob", limit=2, cursor=first.next_cursor))
+    assert (rest.items, rest.next_cursor, rest.total, rest.total_is_exact) == ([], None, 2, True)
+    none = store.query(StoreQuery(viewer="bob", limit=2, text="nothing-like-this"))
+    assert (none.items, none.total, none.total_is_exact) == ([], 0, True)
+    ranked = store.query(StoreQuery(viewer="bob", limit=1, text="entry", sort="relevance"))
+    assert (len(ranked.items), ranked.total) == (1, 2)
 
 
 def test_total_is_exact_up_to_the_cap_and_a_lower_bound_beyond(store: SqlCatalogStore) -> None:
@@ -1222,6 +1254,37 @@ def test_postgresql_estimates_a_large_catalog_from_a_sample(
     with db_engine.connect() as connection:  # the next transaction plans as usual
         assert connection.exec_driver_sql("SHOW enable_seqscan").scalar() == "on"
         assert connection.exec_driver_sql("SHOW enable_bitmapscan").scalar() == "on"
+
+
+def test_the_planner_keeps_its_choice_for_the_same_words(
+    common_and_rare: SqlCatalogStore,
+) -> None:
+    """The estimate reads the index's statistics; its choice is kept per set of words
+    (PLAN_SECONDS), so the same search typed again, in any case or order, runs no
+    estimate and finds the same entries. Other words are estimated afresh."""
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    def estimates() -> list[str]:
+        return [s for s in statements if "entries_fts_vocab" in s or "reltuples" in s]
+
+    def search_for(text: str) -> list[str]:
+        statements.clear()
+        page = common_and_rare.query(StoreQuery(viewer="bob", text=text, limit=3))
+        return [item.id for item in page.items]
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        first = search_for("zebra counter")
+        assert estimates(), statements
+        assert search_for("Counter ZEBRA") == first == ["z-4", "z-3", "z-2"]
+        assert estimates() == [], statements
+        search_for("forecast")
+        assert estimates(), statements
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
 
 
 def test_a_rare_search_reads_its_matches_and_a_common_one_walks_the_sort_index(

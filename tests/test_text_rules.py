@@ -77,10 +77,14 @@ async def test_rows_stored_before_a_rule_tightened_still_read(
     )
     entry = await api.create(body)
     # What an older version could store: control characters, a share in capitals,
-    # an invisible title, a 256-character share name.
+    # an invisible title, a 256-character share name (and no document: older versions
+    # rendered none).
     with db_engine.begin() as connection:
         connection.execute(
-            text("UPDATE entries SET description = :d, title = :t WHERE id = :id"),
+            text(
+                "UPDATE entries SET description = :d, title = :t, document = NULL,"
+                " document_schema = NULL WHERE id = :id"
+            ),
             {"d": "bell\x07here", "t": "\u200b", "id": entry["id"]},
         )
         connection.execute(
@@ -98,6 +102,7 @@ async def test_rows_stored_before_a_rule_tightened_still_read(
     listed = await api.get("entries", scope="mine")
     assert listed.status == 200
     assert listed.body["total"] == 1
+    assert listed.body["items"] == [mine.body]
     assert (await as_user("bob").get(f"entries/{entry['id']}")).status == 200
 
 

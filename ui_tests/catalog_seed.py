@@ -16,7 +16,12 @@ from sqlalchemy import create_engine, insert, text
 
 from shared_models_ext.domain.models import CreateEntry, Entry
 from shared_models_ext.services.catalog import Catalog
-from shared_models_ext.store.mapping import row_values, share_rows
+from shared_models_ext.store.mapping import (
+    new_entry_values,
+    row_values,
+    share_rows,
+    share_users,
+)
 from shared_models_ext.store.sql import SqlCatalogStore
 from shared_models_ext.store.tables import EntryRow, ShareRow
 
@@ -159,17 +164,16 @@ def create_many(db_url: str, entries: Iterable[tuple[str, str, dict[str, Any]]])
     for number, (owner, entry_id, body) in enumerate(entries):
         validated = CreateEntry.model_validate(body)
         when = start - timedelta(microseconds=number)
-        entry_rows.append(
-            {
-                **row_values(validated),
-                "id": entry_id,
-                "owner": owner,
-                "created_at": when,
-                "updated_at": when,
-                "version": 1,
-            }
-        )
-        user_rows.extend(share_rows(entry_id, validated.share.users))
+        values = {
+            **row_values(validated),
+            "owner": owner,
+            "created_at": when,
+            "updated_at": when,
+            "version": 1,
+        }
+        users = share_users(validated.share.users)
+        entry_rows.append(new_entry_values(entry_id, values, users))
+        user_rows.extend(share_rows(entry_id, users))
     engine = create_engine(db_url)
     try:
         with engine.begin() as connection:

@@ -3,7 +3,8 @@
 No tornado here: handlers parse requests, call these methods off the event loop,
 and serialise what comes back. Every failure is a domain error (``domain/errors.py``).
 Requests arrive validated (``CreateEntry``, ``ReplaceEntry``); the store returns
-``Entry`` and ``EntryPage`` built from its rows without validation (``store/mapping.py``).
+``Entry`` built from its rows without validation, and pages of the entries' documents
+rendered when they were written (``RenderedPage``, ``store/mapping.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..domain.errors import (
 )
 from ..domain.identity import canonical_username
 from ..domain.ids import derive_id, is_valid_id
-from ..domain.models import CreateEntry, Entry, EntryPage, EntryQuery, ReplaceEntry
+from ..domain.models import CreateEntry, Entry, EntryPage, EntryQuery, RenderedPage, ReplaceEntry
 from ..store import SqlCatalogStore, StoreQuery
 
 Body = TypeVar("Body", bound=CreateEntry)
@@ -76,7 +77,7 @@ class EntryCatalog(Protocol):
     ``catalog_url``. The same rules hold either way: they are :class:`Catalog`'s."""
 
     def get(self, viewer: str, entry_id: str) -> Entry: ...
-    def query(self, viewer: str, query: EntryQuery) -> EntryPage: ...
+    def query(self, viewer: str, query: EntryQuery) -> EntryPage | RenderedPage: ...
     def suggest_id(self, title: str, kind: str = "model") -> str: ...
     def free_id(self, base: str) -> str: ...
     def is_taken(self, entry_id: str) -> bool: ...
@@ -133,7 +134,7 @@ class Catalog:
     def get(self, viewer: str, entry_id: str) -> Entry:
         return self._visible(viewer, entry_id)
 
-    def query(self, viewer: str, query: EntryQuery) -> EntryPage:
+    def query(self, viewer: str, query: EntryQuery) -> RenderedPage:
         return self.store.query(
             StoreQuery(
                 viewer=viewer,

@@ -84,8 +84,19 @@ def create_catalog_engine(url: URL, *, file_mode: int = DEFAULT_FILE_MODE) -> En
         }
         if "connect_timeout" not in url.query:
             connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        event.listen(engine, "connect", _configure_postgresql_connection)
+        return engine
     return _sqlite_engine(url, file_mode)
+
+
+def _configure_postgresql_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    # No JIT compilation: a catalog query reads a page, a few milliseconds of work, but
+    # a count walking an index has a high estimated cost, and past jit_above_cost
+    # PostgreSQL spent 8 ms compiling a two-word search that then ran in 2.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+    dbapi_connection.commit()
 
 
 def directory_mode(file_mode: int) -> int:
@@ -154,6 +165,10 @@ def _tighten(path: Path, file_mode: int) -> None:
         )
 
 
+#: How much of an SQLite catalog is read through memory-mapped I/O (a few KiB per entry).
+SQLITE_MMAP_BYTES: Final = 256 * 1024 * 1024
+
+
 def _sqlite_engine(url: URL, file_mode: int) -> Engine:
     options: dict[str, Any] = {
         "connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
@@ -177,6 +192,11 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: ConnectionPoolE
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Reads through memory-mapped pages, shared by every connection to the file (the
+        # operating system's page cache), instead of each connection's 2 MiB page cache
+        # and a read() per page: counting a facet's 1,000 matches in 100,000 entries
+        # goes from 1.2 to 0.4 ms. Past SQLITE_MMAP_BYTES, SQLite reads as usual.
+        cursor.execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")
     finally:
         cursor.close()
 

@@ -6,16 +6,26 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Final, get_args
 
-from sqlalchemy import ColumnElement, Select, UnaryExpression, func, literal, select, true, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    UnaryExpression,
+    func,
+    literal,
+    select,
+    true,
+    tuple_,
+)
 from sqlalchemy.orm import InstrumentedAttribute
 from typing_extensions import Unpack
 
 from ..domain.errors import invalid_field
-from ..domain.paging import MAX_PAGE_SIZE
+from ..domain.paging import MAX_EXACT_TOTAL, MAX_PAGE_SIZE
 from ..domain.vocabulary import Scope, SortKey, SortOrder
 from . import search
 from .cursor import Position
-from .mapping import ENTRY_COLUMNS
+from .mapping import PAGE_COLUMNS
 from .search import query_words, text_condition, unindexed
 from .tables import EntryRow, ShareRow
 
@@ -114,11 +124,29 @@ def sort_key(sort: SortKey, dialect_name: str, terms: list[str]) -> ColumnElemen
     return column.expression
 
 
+def walks_an_index(query: StoreQuery, *, rare: bool) -> bool:
+    """Whether the page and its count are best read by walking an index and stopping
+    early (``search.postgresql_walk_sort_index``): a common search, or filters. For
+    two filters PostgreSQL otherwise ANDs the bitmaps of both whole indexes before it
+    can stop (8 → 3 ms to count 1,000 of 100,000 entries); a rare search is read from
+    the GIN index, which only a bitmap scan can use, and Best match ranks every match."""
+    if query.sort == "relevance" or rare:
+        return False
+    filtered = query.kind or query.data_type or query.task or query.framework
+    return bool(query.text or filtered or query.canvas_only)
+
+
 def page(
-    query: StoreQuery, dialect_name: str, position: Position | None, *, from_matches: bool
+    query: StoreQuery,
+    dialect_name: str,
+    position: Position | None,
+    *,
+    from_matches: bool,
+    also: ColumnElement[Any] | None = None,
 ) -> Select[Unpack[tuple[Any, ...]]]:
     """One page of ``query`` after ``position``, and one row more (so the caller knows
-    whether another page follows): rows of ``mapping.ENTRY_COLUMNS``, then the sort key.
+    whether another page follows): rows of ``mapping.PAGE_COLUMNS``, then ``also`` if
+    given (the capped count, :func:`capped_count`), then the sort key.
 
     Best match (``relevance``) ranks every match, so it always reads them from the
     full-text index; on SQLite the rank (bm25) exists only in a query over the FTS5
@@ -127,11 +155,12 @@ def page(
     terms = query_words(query.text)
     key = sort_key(query.sort, dialect_name, terms)
     statement: Select[Unpack[tuple[Any, ...]]]
+    columns = (*PAGE_COLUMNS, *(() if also is None else (also,)), key)
     if query.sort == "relevance" and dialect_name == "sqlite":
         filters = conditions(query, dialect_name, from_matches=True, text=False)
-        statement = search.sqlite_ranked(select(*ENTRY_COLUMNS, key), terms).where(*filters)
+        statement = search.sqlite_ranked(select(*columns), terms).where(*filters)
     else:
-        statement = select(*ENTRY_COLUMNS, key).where(
+        statement = select(*columns).where(
             *conditions(query, dialect_name, from_matches=from_matches)
         )
     if position is not None:
@@ -139,6 +168,15 @@ def page(
     indexed = query.sort != "relevance"  # no index holds a rank: nothing to keep away
     order = order_by(key, query.order, dialect_name, from_matches=from_matches and indexed)
     return statement.order_by(*order).limit(query.limit + 1)
+
+
+def capped_count(where: list[ColumnElement[bool]]) -> ScalarSelect[int]:
+    """How many entries satisfy ``where``, counting no further than one past
+    ``MAX_EXACT_TOTAL``: the count reads at most that many index entries. A scalar
+    subquery, so that a page can carry it (one statement, one snapshot: :func:`page`)."""
+    matches = select(literal(1)).select_from(EntryRow).where(*where)
+    bounded = matches.limit(MAX_EXACT_TOTAL + 1).subquery()
+    return select(func.count()).select_from(bounded).scalar_subquery()
 
 
 def order_by(

@@ -19,13 +19,12 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
-from sqlalchemy import Row
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row
 
 from . import listing, search
 from .cursor import Position
 from .listing import StoreQuery
-from .mapping import ENTRY_COLUMNS
+from .mapping import PAGE_COLUMNS
 
 #: Candidates taken from FTS5 per row of the page (then at least MIN_CANDIDATES): the
 #: organization scope holds most entries, so one round serves it. A second round takes
@@ -40,14 +39,14 @@ Key = tuple[Any, str]  # (rank, entry id)
 
 
 def sqlite_best_match(
-    session: Session, query: StoreQuery, position: Position | None
+    connection: Connection, query: StoreQuery, position: Position | None
 ) -> list[tuple[Row[Any], Any]]:
     """The page of a Best match query (``query.limit + 1`` rows at most), each entry
-    (a row of ``mapping.ENTRY_COLUMNS``) with its rank, after ``position``."""
+    (a row of ``mapping.PAGE_COLUMNS``) with its rank, after ``position``."""
     wanted = query.limit + 1
     budget = max(MIN_CANDIDATES, CANDIDATES_PER_ROW * wanted)
     for _ in range(ROUNDS):
-        page, listed_share = _from_candidates(session, query, position, budget)
+        page, listed_share = _from_candidates(connection, query, position, budget)
         if page is not None:
             return page
         needed = math.ceil(2 * wanted / listed_share) if listed_share else MAX_CANDIDATES
@@ -55,11 +54,11 @@ def sqlite_best_match(
             break
         budget = min(MAX_CANDIDATES, max(needed, 4 * budget))
     statement = listing.page(query, "sqlite", position, from_matches=True)
-    return [(row, row[-1]) for row in session.execute(statement)]
+    return [(row, row[-1]) for row in connection.execute(statement)]
 
 
 def _from_candidates(
-    session: Session, query: StoreQuery, position: Position | None, budget: int
+    connection: Connection, query: StoreQuery, position: Position | None, budget: int
 ) -> tuple[list[tuple[Row[Any], Any]] | None, float]:
     """The page from the ``budget`` best matches, or None when they do not settle it;
     and the share of those matches the query lists (its filters and scope)."""
@@ -68,12 +67,12 @@ def _from_candidates(
     mark: Key | None = (position.key, position.id) if position is not None else None
     bound = mark[0] if mark is not None and isinstance(mark[0], float) else None
     terms = search.query_words(query.text)
-    ranked = list(session.execute(search.sqlite_top_ranked(terms, budget, query.order, bound)))
+    ranked = list(connection.execute(search.sqlite_top_ranked(terms, budget, query.order, bound)))
     exhaustive = len(ranked) < budget
     rank_of = {doc: rank for doc, rank in ranked}
     filters = listing.conditions(query, "sqlite", from_matches=True, text=False)
-    entries = search.sqlite_entries_of_docs(ENTRY_COLUMNS, list(rank_of)).where(*filters)
-    found = [((rank_of[row[-1]], row.id), row) for row in session.execute(entries)]
+    entries = search.sqlite_entries_of_docs(PAGE_COLUMNS, list(rank_of)).where(*filters)
+    found = [((rank_of[row[-1]], row.id), row) for row in connection.execute(entries)]
     listed_share = len(found) / len(ranked) if ranked else 1.0
 
     def before(key: Key, other: Key) -> bool:

@@ -100,6 +100,9 @@ class EntryRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(Integer)
+    # The entry as the API sends it, rendered when it was written (mapping.py).
+    document: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
+    document_schema: Mapped[str | None] = mapped_column(String(16), nullable=True, deferred=True)
 
     __table_args__ = (
         # One index per scope and sort: equality on the scope column, then the sort key.

@@ -18,7 +18,7 @@ from tornado.web import HTTPError
 
 from ...domain.errors import InvalidInput, SharedModelsError, TooLarge
 from ...domain.identity import Identity, request_identity
-from ...domain.models import invalid_from_validation_error
+from ...domain.models import RenderedPage, invalid_from_validation_error
 from ...services.wiring import SETTINGS_KEY, CatalogServices, Services
 from ..workers import run_blocking
 
@@ -107,6 +107,12 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
         """Run blocking work that calls AWS on the AWS pool, under the request deadline."""
         return await self.services.aws_pool.run(fn, *args, **kwargs)
 
+    def compute_etag(self) -> str | None:
+        """No body hash: an entry's ``ETag`` is its version (``send_entry``), and the
+        other answers are not cached (JupyterLab adds a cache-busting parameter to every
+        GET), so hashing each body (80 kB for a page of 50) would be work for nothing."""
+        return None
+
     def parse_body(self, model: type[M]) -> M:
         """The request body validated as ``model``; 413 past 1 MiB, 400 if not JSON."""
         return model.model_validate(self.parse_json())
@@ -137,10 +143,12 @@ class SharedModelsHandler(ExtensionHandlerMixin, APIHandler):
         values = {name: self.get_query_argument(name) for name in self.request.query_arguments}
         return model.model_validate({name: value for name, value in values.items() if value})
 
-    def send_json(self, payload: BaseModel | dict[str, Any], status: int = 200) -> None:
+    def send_json(
+        self, payload: BaseModel | RenderedPage | dict[str, Any], status: int = 200
+    ) -> None:
         self.set_status(status)
         self.set_header("Content-Type", "application/json")
-        if isinstance(payload, BaseModel):
+        if isinstance(payload, (BaseModel, RenderedPage)):
             self.finish(payload.model_dump_json())
         else:
             self.finish(json.dumps(payload))

@@ -51,6 +51,7 @@ from .responses import (
     IdSuggestion,
     IdSuggestionQuery,
     Me,
+    RenderedPage,
 )
 from .storage import (
     Bucket,
@@ -133,6 +134,7 @@ __all__ = [
     "OpenNotebook",
     "OpenedNotebook",
     "Options",
+    "RenderedPage",
     "ReplaceEntry",
     "S3Exists",
     "S3ExistsQuery",

@@ -41,6 +41,49 @@ class EntryPage(BaseModel):
     total_is_exact: bool = True
 
 
+class RenderedPage:
+    """One page of ``GET /entries`` as the store reads it: each entry's JSON document
+    (the ``Entry`` rendered when it was written), sent as it is, no model built.
+
+    :meth:`model_dump_json` is the JSON of the same :class:`EntryPage` (its envelope
+    serialised by ``EntryPage`` itself); :attr:`items` parses the documents, for the
+    few callers that want the entries as models.
+    """
+
+    __slots__ = ("documents", "next_cursor", "total", "total_is_exact")
+
+    def __init__(
+        self, *, documents: list[str], next_cursor: str | None, total: int, total_is_exact: bool
+    ) -> None:
+        self.documents = documents
+        self.next_cursor = next_cursor
+        self.total = total
+        self.total_is_exact = total_is_exact
+
+    @property
+    def items(self) -> list[Entry]:
+        return [Entry.model_validate_json(document) for document in self.documents]
+
+    def to_page(self) -> EntryPage:
+        return EntryPage.model_construct(
+            items=self.items,
+            next_cursor=self.next_cursor,
+            total=self.total,
+            total_is_exact=self.total_is_exact,
+        )
+
+    def model_dump_json(self) -> str:
+        envelope = EntryPage.model_construct(
+            items=[],
+            next_cursor=self.next_cursor,
+            total=self.total,
+            total_is_exact=self.total_is_exact,
+        ).model_dump_json()
+        # "items" is EntryPage's first field: its empty list opens the envelope.
+        head = '{"items":['
+        return head + ",".join(self.documents) + envelope[len(head) :]
+
+
 class Me(BaseModel):
     """``GET /me``."""
 
