@@ -91,7 +91,10 @@ def test_the_panel_works_unchanged_through_the_service(page: Page, hub: TeamHub)
 
     # Search.
     search = panel.get_by_role("searchbox", name="Search shared models")
-    search.fill("fraud")
+    # Both entries speak of fraud; one title says "detector". The count first, so that
+    # the list checked is the search's, not the one it replaces.
+    search.fill("detector")
+    expect(panel.get_by_text("1 result", exact=True)).to_be_visible()
     expect(panel.get_by_role("article", name="Fraud detector", exact=True)).to_be_visible()
     expect(panel.get_by_role("article", name="Churn baseline", exact=True)).to_have_count(0)
     panel.screenshot(path=ARTIFACTS / "team-panel-search.png")
