@@ -17,7 +17,7 @@ from alembic import command
 from sqlalchemy import Engine, insert, select, update
 
 from shared_models_ext.domain.models import CreateEntry, Entry, EntryPage
-from shared_models_ext.store import StoreQuery
+from shared_models_ext.store import StoreQuery, documents
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.mapping import DOCUMENT_SCHEMA, row_values
 from shared_models_ext.store.migrations import alembic_config
@@ -161,3 +161,20 @@ def test_rendering_goes_by_batches_until_none_is_stale(
         entry = store.get(f"e-{number}")
         assert entry is not None
         assert stored(db_engine, f"e-{number}") == (entry.model_dump_json(), DOCUMENT_SCHEMA)
+
+
+def test_a_document_rendered_before_a_write_never_replaces_the_writes_own(
+    store: SqlCatalogStore, db_engine: Engine
+) -> None:
+    """Stale documents are looked for in a read and stored in a later write: an entry
+    replaced in between keeps the document its replace stored."""
+    store.create("alice", "churn", body(), exact_id=True)
+    with db_engine.begin() as connection:
+        connection.execute(update(EntryRow).values(document_schema=None))
+    with store.database.transaction(write=False) as session:
+        stale = documents.stale_entries(session.connection(), "", 10)
+    assert [entry.version for entry in stale] == [1]
+    replaced = store.replace("churn", body(title="Churn, retrained"), expected_version=1)
+    with store.database.transaction(write=True) as session:
+        documents.write_unchanged(session.connection(), stale)
+    assert stored(db_engine, "churn") == (replaced.model_dump_json(), DOCUMENT_SCHEMA)

@@ -5,7 +5,7 @@ by ``mapping.document_values`` whenever the store writes an entry; a document th
 missing (a row of an older version) or of another rendering (``document_schema`` is not
 ``mapping.DOCUMENT_SCHEMA``: ``Entry`` has changed since) is rendered again from the
 entry's columns, by a page that meets it (:func:`page_documents`) and for all of them
-when the store opens the catalog (:func:`render_stale`). docs/architecture.md.
+when the store opens the catalog (:func:`stale_entries`). docs/architecture.md.
 
 The statements are built once: their compiled form is cached by SQLAlchemy, so a
 request does not rebuild them.
@@ -41,12 +41,13 @@ _STALE: Final = (
     )
     .order_by(EntryRow.id)
 )
-#: Store entries' documents.
+#: Store entries' documents (of entries still at a version).
 _WRITE: Final = (
     update(cast(Table, EntryRow.__table__))
     .where(EntryRow.id == bindparam("entry_id"))
     .values(document=bindparam("document"), document_schema=bindparam("document_schema"))
 )
+_WRITE_UNCHANGED: Final = _WRITE.where(EntryRow.version == bindparam("rendered_version"))
 
 
 def entry(connection: Connection, entry_id: str) -> Entry | None:
@@ -83,13 +84,23 @@ def page_documents(connection: Connection, rows: Sequence[Row[Any]]) -> list[str
     return [fresh.get(row.id, row.document) for row in rows]
 
 
-def render_stale(connection: Connection, after: str, batch: int) -> list[str]:
-    """Render the next ``batch`` missing or stale documents, of entries whose ID comes
-    after ``after`` (``""``: from the first): the IDs rendered, in order (none: none was
-    left). Going by ID, each entry is looked at once however many batches it takes."""
+def stale_entries(connection: Connection, after: str, batch: int) -> list[Entry]:
+    """The next ``batch`` entries whose document is missing or stale, of those whose ID
+    comes after ``after`` (``""``: from the first), in ID order. Going by ID, each entry
+    is looked at once however many batches it takes."""
     rows = list(
         connection.execute(_STALE.limit(batch), {"after": after, "schema": DOCUMENT_SCHEMA})
     )
-    if rows:
-        write(connection, entries(connection, rows))
-    return [row.id for row in rows]
+    return entries(connection, rows)
+
+
+def write_unchanged(connection: Connection, rendered: Sequence[Entry]) -> None:
+    """Store the documents of entries rendered earlier, each only if the entry is still
+    at the version it was rendered from (a write since then stored its own)."""
+    connection.execute(
+        _WRITE_UNCHANGED,
+        [
+            {"entry_id": item.id, "rendered_version": item.version, **document_values(item)}
+            for item in rendered
+        ],
+    )

@@ -239,14 +239,19 @@ class SqlCatalogStore:
     def render_documents(self, batch: int = 500) -> int:
         """Render the document of every entry that has none, or one of another rendering
         (written before ``Entry`` last changed): how many were rendered. Batches of
-        ``batch`` entries, each its own short write transaction."""
+        ``batch`` entries."""
         rendered, after = 0, ""
         while True:
-            with self.database.transaction(write=True) as session:
-                done = documents.render_stale(session.connection(), after, batch)
-            if not done:
+            # Looked for in a read (a scan of the catalog when none is stale: 140 ms at
+            # 100,000 entries on SQLite), written in a short write, each document only if
+            # its entry has not changed since.
+            with self.database.transaction(write=False) as session:
+                stale = documents.stale_entries(session.connection(), after, batch)
+            if not stale:
                 return rendered
-            rendered, after = rendered + len(done), done[-1]
+            with self.database.transaction(write=True) as session:
+                documents.write_unchanged(session.connection(), stale)
+            rendered, after = rendered + len(stale), stale[-1].id
 
     # -- helpers -----------------------------------------------------------
 
