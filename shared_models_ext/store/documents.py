@@ -41,7 +41,7 @@ _STALE: Final = (
     )
     .order_by(EntryRow.id)
 )
-#: Store entries' documents (of entries still at a version).
+#: Store entries' documents; of entries still at the version they were rendered from.
 _WRITE: Final = (
     update(cast(Table, EntryRow.__table__))
     .where(EntryRow.id == bindparam("entry_id"))

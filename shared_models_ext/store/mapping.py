@@ -38,9 +38,9 @@ COLUMNS: Final = frozenset(EntryRow.__table__.columns.keys())
 WRITTEN: Final = frozenset(CreateEntry.model_fields).intersection(COLUMNS) - STORE_OWNED
 #: Response fields read as they are from the column of the same name.
 READ: Final = tuple(name for name in Entry.model_fields if name in COLUMNS)
-#: Every column :func:`to_entry` reads (what an insert returns, what a page selects).
+#: Every column :func:`to_entry` reads.
 RETURNED: Final = (*READ, "share_organization", "canvas_users")
-#: Those columns, to select: a page reads plain rows of them, not mapped ``EntryRow``
+#: Those columns, to select: the store reads plain rows of them, not mapped ``EntryRow``
 #: objects (the ORM's identity map and instance state cost more than the query).
 ENTRY_COLUMNS: Final = tuple(getattr(EntryRow, name) for name in RETURNED)
 
@@ -85,14 +85,14 @@ def share_rows(entry_id: str, users: Iterable[str]) -> list[dict[str, str]]:
     return [{"entry_id": entry_id, "username": user} for user in share_users(users)]
 
 
-def to_entry(row: Row[Any] | Mapping[str, Any], share_users: Iterable[str]) -> Entry:
+def to_entry(row: Row[Any] | Mapping[str, Any], users: Iterable[str]) -> Entry:
     """The API's view of a row (a result row of the :data:`RETURNED` columns, or the
     values of an insert) and its named users (sorted), as stored."""
     values = row._mapping if isinstance(row, Row) else row
     data = {name: values[name] for name in READ}
     data["share"] = Share.model_construct(
         organization=values["share_organization"],
-        users=sorted(share_users),
+        users=sorted(users),
         canvas_users=list(values["canvas_users"]),
     )
     return construct(Entry, data)

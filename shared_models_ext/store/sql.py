@@ -307,12 +307,11 @@ class SqlCatalogStore:
         return set(connection.scalars(_TAKEN, {"names": names}))
 
     @staticmethod
-    def _write_shares(connection: Connection, entry_id: str, users: Iterable[str]) -> list[str]:
-        """Write the entry's named users; the users written (each once, sorted)."""
+    def _write_shares(connection: Connection, entry_id: str, users: Iterable[str]) -> None:
+        """Write the entry's named users (each once)."""
         rows = share_rows(entry_id, users)
         if rows:
             connection.execute(insert(ShareRow), rows)
-        return [row["username"] for row in rows]
 
 
 #: The IDs among ``names`` that are taken (built once: the statement's compiled form is
