@@ -123,8 +123,8 @@ def postgresql_walk_sort_index(connection: Connection) -> None:
     planner found common). For a common search the page is the first few matches along
     the sort index; PostgreSQL has no statistics for prefix words and guesses a handful
     of matches for several of them, and would then scan and sort the whole scope (90 ms
-    instead of a few at 100,000 entries). ``set_config(…, true)`` is ``SET LOCAL``: the next transaction
-    of the connection plans as usual."""
+    instead of a few at 100,000 entries). ``set_config(…, true)`` is ``SET LOCAL``: the
+    next transaction of the connection plans as usual."""
     connection.execute(
         select(
             func.set_config("enable_seqscan", "off", true()),
