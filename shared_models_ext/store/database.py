@@ -7,8 +7,10 @@ the stores (``sql.py`` for entries, ``launches.py`` for launches) reach the data
 - writes on SQLite begin with ``BEGIN IMMEDIATE`` (``engine.WRITE_OPTION``), so two
   writers queue instead of failing half-way, and the writers of one process queue on
   a lock before that (no busy-handler sleeps); reads begin with a plain ``BEGIN``;
-- a snapshot read (a page and its total) is ``REPEATABLE READ`` on PostgreSQL (SQLite's
-  read transactions already are snapshots);
+- a page (:meth:`Database.read`) is one statement on PostgreSQL, so it runs in
+  autocommit on a pool of its own, unpinged: one round trip, where a transaction on a
+  pinged connection took four (ping, ``BEGIN``, the statement, ``COMMIT``); on SQLite
+  it is an ordinary read transaction;
 - an in-memory SQLite database is one shared connection, used by one thread at a time;
 - driver failures become domain errors (``engine.database_errors``).
 """
@@ -18,14 +20,14 @@ from __future__ import annotations
 import os
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from . import cursor
@@ -33,6 +35,7 @@ from .engine import (
     DEFAULT_FILE_MODE,
     WRITE_OPTION,
     create_catalog_engine,
+    create_postgresql_reader,
     database_errors,
     describe,
     is_memory,
@@ -43,6 +46,8 @@ from .tables import SecretRow
 
 #: How many SQLite reads of one process run at once (the others wait their turn).
 SQLITE_READERS_AT_ONCE: Final = os.cpu_count() or 2
+
+T = TypeVar("T")
 
 
 class Database:
@@ -56,10 +61,11 @@ class Database:
         self.engine = engine
         self.dialect: str = engine.dialect.name
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
-        self._snapshot_reader = (
-            engine.execution_options(isolation_level="REPEATABLE READ")
+        # Readers of single-statement reads, by whether they walk an index (read).
+        self._readers: dict[bool, Engine] = (
+            {walks: create_postgresql_reader(engine.url, walks=walks) for walks in (False, True)}
             if self.dialect == "postgresql"
-            else engine
+            else {}
         )
         self._url: URL = engine.url
         self._lock: AbstractContextManager[Any] = (
@@ -116,19 +122,16 @@ class Database:
         return f"Database({self.url!r})"
 
     @contextmanager
-    def transaction(
-        self, *, write: bool, snapshot: bool = False, dry_run: bool = False
-    ) -> Iterator[Session]:
+    def transaction(self, *, write: bool, dry_run: bool = False) -> Iterator[Session]:
         """One unit of work: a session in one transaction, committed when the block ends
         normally, rolled back when it raises.
 
         ``write``: the block writes (SQLite takes the write lock at ``BEGIN``).
-        ``snapshot``: every read of the block sees one snapshot (PostgreSQL).
         ``dry_run``: roll back even when the block ends normally, so that it checks
         everything a write would (constraints, the values the database refuses) and
         leaves nothing behind.
         """
-        bind = self._writer if write else self._snapshot_reader if snapshot else self.engine
+        bind = self._writer if write else self.engine
         with (
             self._write_lock if write else self._read_slots,
             self._lock,
@@ -141,6 +144,30 @@ class Database:
                 session.rollback()
             else:
                 session.commit()
+
+    def read(self, work: Callable[[Connection], T], *, walks: bool = False) -> T:
+        """``work(connection)``'s result, for reads whose statements each stand alone (a
+        page: its rows and its count in one statement). On PostgreSQL each statement is
+        its own snapshot, on a connection of a pool with no ping before each use; if the
+        connection turns out to be dead (the server restarted, or closed it idle), the
+        pool drops it and every connection as old, and ``work`` runs once more on a new
+        one. On SQLite, ``work`` runs in a read transaction.
+
+        ``walks``: PostgreSQL plans the statements by walking an index
+        (``engine.WALKING_SETTINGS``, ``listing.walks_an_index``)."""
+        if not self._readers:
+            with self.transaction(write=False) as session:
+                return work(session.connection())
+        reader = self._readers[walks]
+        with database_errors(self._url):
+            try:
+                with reader.connect() as connection:
+                    return work(connection)
+            except DBAPIError as error:
+                if not error.connection_invalidated:
+                    raise
+            with reader.connect() as connection:
+                return work(connection)
 
     def cursor_secret(self) -> bytes:
         """The HMAC key of page cursors, shared by every server on this database:
@@ -173,4 +200,5 @@ class Database:
             # SQLite's advice for long-lived connections: refresh planner statistics.
             with suppress(SQLAlchemyError), self._lock, self._writer.begin() as connection:
                 connection.exec_driver_sql("PRAGMA optimize")
-        self.engine.dispose()
+        for engine in (self.engine, *self._readers.values()):
+            engine.dispose()

@@ -75,27 +75,59 @@ def create_catalog_engine(url: URL, *, file_mode: int = DEFAULT_FILE_MODE) -> En
     ``file_mode``: the permissions of an SQLite file (ignored for PostgreSQL and for
     in-memory databases)."""
     if url.get_backend_name() == "postgresql":
-        # No server-side prepared statements: after five runs PostgreSQL may switch a
-        # prepared search to a generic plan, made without the words or the page size,
-        # and the planned search of a common word took 9 ms instead of 2.
-        connect_args: dict[str, Any] = {
-            "application_name": "shared_models_ext",
-            "prepare_threshold": None,
-        }
-        if "connect_timeout" not in url.query:
-            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
-        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_postgresql_arguments(url))
         event.listen(engine, "connect", _configure_postgresql_connection)
         return engine
     return _sqlite_engine(url, file_mode)
+
+
+#: What a PostgreSQL reader of ``walks`` sets on each of its connections: plan reads by
+#: walking an index, never by a sequential scan or bitmaps (``listing.walks_an_index``).
+WALKING_SETTINGS: Final = {"enable_seqscan": "off", "enable_bitmapscan": "off"}
+
+
+def create_postgresql_reader(url: URL, *, walks: bool = False) -> Engine:
+    """A PostgreSQL engine for reads of one statement each: in autocommit (no ``BEGIN``
+    and ``COMMIT`` around the statement) and without the pool's ping before each use,
+    so that a read is one round trip. A connection found dead fails its statement
+    instead; ``Database.read`` then runs the read again on a fresh one.
+
+    ``walks``: its connections plan with ``WALKING_SETTINGS``, set once when each
+    connects, instead of ``SET LOCAL`` in a transaction of each read."""
+    engine = create_engine(
+        url, isolation_level="AUTOCOMMIT", connect_args=_postgresql_arguments(url)
+    )
+    settings = {"jit": "off", **(WALKING_SETTINGS if walks else {})}
+    event.listen(
+        engine,
+        "connect",
+        lambda connection, _record: _set_postgresql_settings(connection, settings),
+    )
+    return engine
+
+
+def _postgresql_arguments(url: URL) -> dict[str, Any]:
+    # No server-side prepared statements: after five runs PostgreSQL may switch a
+    # prepared search to a generic plan, made without the words or the page size,
+    # and the planned search of a common word took 9 ms instead of 2.
+    arguments: dict[str, Any] = {"application_name": "shared_models_ext", "prepare_threshold": None}
+    if "connect_timeout" not in url.query:
+        arguments["connect_timeout"] = CONNECT_TIMEOUT_S
+    return arguments
 
 
 def _configure_postgresql_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     # No JIT compilation: a catalog query reads a page, a few milliseconds of work, but
     # a count walking an index has a high estimated cost, and past jit_above_cost
     # PostgreSQL spent 8 ms compiling a two-word search that then ran in 2.
+    _set_postgresql_settings(dbapi_connection, {"jit": "off"})
+
+
+def _set_postgresql_settings(dbapi_connection: Any, settings: dict[str, str]) -> None:
+    """Set ``settings`` for the session of a new connection, in one statement."""
+    calls = ", ".join("set_config(%s, %s, false)" for _ in settings)
     with dbapi_connection.cursor() as cursor:
-        cursor.execute("SET jit = off")
+        cursor.execute(f"SELECT {calls}", [value for item in settings.items() for value in item])
     dbapi_connection.commit()
 
 

@@ -32,7 +32,6 @@ from sqlalchemy import (
     select,
     table,
     text,
-    true,
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import REGCONFIG
@@ -114,23 +113,6 @@ def is_rare(connection: Connection, terms: list[str]) -> bool:
     if connection.dialect.name == "postgresql":
         return postgresql_estimate(connection, terms) < RARE_BELOW
     return sqlite_is_rare(connection, terms)
-
-
-def postgresql_walk_sort_index(connection: Connection) -> None:
-    """PostgreSQL, for the rest of this transaction: read the entries by walking an
-    index, not by a sequential scan or bitmap (``listing.walks_an_index``: filters,
-    whose bitmaps PostgreSQL would AND in full before it could stop, or a search the
-    planner found common). For a common search the page is the first few matches along
-    the sort index; PostgreSQL has no statistics for prefix words and guesses a handful
-    of matches for several of them, and would then scan and sort the whole scope (90 ms
-    instead of a few at 100,000 entries). ``set_config(…, true)`` is ``SET LOCAL``: the
-    next transaction of the connection plans as usual."""
-    connection.execute(
-        select(
-            func.set_config("enable_seqscan", "off", true()),
-            func.set_config("enable_bitmapscan", "off", true()),
-        )
-    )
 
 
 def sqlite_is_rare(connection: Connection, terms: list[str]) -> bool:

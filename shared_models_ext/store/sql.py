@@ -196,34 +196,13 @@ class SqlCatalogStore:
         position = (
             cursor.decode(query.cursor, query.sort, query.order, secret()) if query.cursor else None
         )
-        with self.database.transaction(write=False, snapshot=True) as session:
-            # Core statements on the session's connection: a page needs none of the
-            # ORM's result machinery (plain rows of PAGE_COLUMNS).
-            connection = session.connection()
-            rare = self._rare_search(connection, query)
-            dialect = self.database.dialect
-            if dialect == "postgresql" and listing.walks_an_index(query, rare=rare):
-                search.postgresql_walk_sort_index(connection)
-            count = listing.capped_count(listing.conditions(query, dialect, from_matches=rare))
-            rows: list[tuple[Row[Any], Any]]
-            total: int | None = None
-            if query.sort == "relevance" and dialect == "sqlite":
-                rows = ranking.sqlite_best_match(connection, query, position)
-            else:
-                # Best match ranks every match: it always reads them from the index.
-                ranked = rare or query.sort == "relevance"
-                # The count rides along with the page: one statement, one round trip.
-                statement = listing.page(
-                    query, dialect, position, from_matches=ranked, also=count.label("total")
-                )
-                rows = [(row, row[-1]) for row in connection.execute(statement)]
-                if rows:
-                    total = rows[0][0].total
-                elif position is None:
-                    total = 0  # nothing matches at all
-            if total is None:  # Best match on SQLite, or a page past the last one
-                total = connection.scalar(select(count)) or 0
-            page = documents.page_documents(connection, [row for row, _ in rows[: query.limit]])
+        terms = search.query_words(query.text)
+        rare = bool(terms) and self._rare_search(terms)
+        dialect = self.database.dialect
+        walks = dialect == "postgresql" and listing.walks_an_index(query, rare=rare)
+        rows, total, page = self.database.read(
+            lambda connection: self._page(connection, query, position, rare=rare), walks=walks
+        )
         next_cursor = None
         if len(rows) > query.limit:
             last, key = rows[query.limit - 1]
@@ -255,7 +234,41 @@ class SqlCatalogStore:
 
     # -- helpers -----------------------------------------------------------
 
-    def _rare_search(self, connection: Connection, query: StoreQuery) -> bool:
+    def _page(
+        self,
+        connection: Connection,
+        query: StoreQuery,
+        position: cursor.Position | None,
+        *,
+        rare: bool,
+    ) -> tuple[list[tuple[Row[Any], Any]], int, list[str]]:
+        """The page's rows (each with its sort key), the capped count of every match,
+        and the page's documents: the count rides in the page's statement (one
+        statement, one round trip), except for Best match on SQLite and past the last
+        page."""
+        dialect = self.database.dialect
+        count = listing.capped_count(listing.conditions(query, dialect, from_matches=rare))
+        rows: list[tuple[Row[Any], Any]]
+        total: int | None = None
+        if query.sort == "relevance" and dialect == "sqlite":
+            rows = ranking.sqlite_best_match(connection, query, position)
+        else:
+            # Best match ranks every match: it always reads them from the index.
+            ranked = rare or query.sort == "relevance"
+            statement = listing.page(
+                query, dialect, position, from_matches=ranked, also=count.label("total")
+            )
+            rows = [(row, row[-1]) for row in connection.execute(statement)]
+            if rows:
+                total = rows[0][0].total
+            elif position is None:
+                total = 0  # nothing matches at all
+        if total is None:
+            total = connection.scalar(select(count)) or 0
+        page = documents.page_documents(connection, [row for row, _ in rows[: query.limit]])
+        return rows, total, page
+
+    def _rare_search(self, terms: list[str]) -> bool:
         """The search planner: whether the search matches so few entries that reading
         its matches and sorting them beats walking the sort index (``search.is_rare``).
 
@@ -263,15 +276,12 @@ class SqlCatalogStore:
         index's statistics (1.5 ms for a word of 60,000 entries on SQLite, a block
         sample on PostgreSQL), and both plans return the same entries, so a choice a
         little behind the catalog costs time at worst, never a wrong answer."""
-        terms = search.query_words(query.text)
-        if not terms:
-            return False
         key = tuple(sorted(terms))
         with self._plans_lock:
             known = self._plans.get(key)
         if known is not None:
             return known
-        rare = search.is_rare(connection, terms)
+        rare = self.database.read(lambda connection: search.is_rare(connection, terms))
         with self._plans_lock:
             self._plans[key] = rare
         return rare
