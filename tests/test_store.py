@@ -29,7 +29,7 @@ from shared_models_ext.domain.errors import (
 from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
 from shared_models_ext.domain.models import CreateEntry, Entry
 from shared_models_ext.domain.paging import MAX_EXACT_TOTAL
-from shared_models_ext.store import Database, StoreQuery, listing, ranking, search
+from shared_models_ext.store import Database, StoreQuery, listing, prepared, ranking, search
 from shared_models_ext.store.engine import create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import (
     VERSION_TABLE,
@@ -1136,6 +1136,78 @@ def test_bad_query_values_are_invalid_input(
 
 
 # -- the query planner ----------------------------------------------------------
+
+
+def test_queries_of_one_shape_share_a_statement_and_keep_their_own_values(
+    store: SqlCatalogStore,
+) -> None:
+    """A page statement is compiled once per shape of query (prepared.py) and run with
+    each query's values: after queries of the same shape with other viewers, filters,
+    words, page sizes and cursors, every query still lists exactly what a store that
+    never ran another query lists, page after page."""
+    for number in range(40):
+        store.create(
+            ("alice", "bob")[number % 2],
+            f"e-{number}",
+            fields(
+                title=f"{('Zebra', 'Forecast', 'Churn')[number % 3]} model {number}",
+                kind=("model", "notebook")[number % 2],
+                framework=("xgboost", "pytorch", "lightgbm")[number % 3],
+                keywords=[("alpha", "beta")[number % 2]],
+            ),
+            exact_id=True,
+        )
+    shapes = [
+        [StoreQuery(viewer="alice", limit=3), StoreQuery(viewer="bob", limit=7)],
+        [
+            StoreQuery(viewer="alice", scope="mine", kind="model", limit=2),
+            StoreQuery(viewer="bob", scope="mine", kind="notebook", limit=4),
+        ],
+        [
+            StoreQuery(viewer="alice", framework="xgboost", sort="title", limit=2),
+            StoreQuery(viewer="bob", framework="pytorch", sort="title", limit=5),
+        ],
+        [
+            StoreQuery(viewer="alice", text="zebra alpha", limit=2),
+            StoreQuery(viewer="bob", text="forecast beta", limit=3),
+        ],
+        [
+            StoreQuery(viewer="alice", text="zebra", sort="relevance", limit=2),
+            StoreQuery(viewer="bob", text="churn", sort="relevance", limit=3),
+        ],
+    ]
+
+    def walk(on: SqlCatalogStore, query: StoreQuery) -> list[tuple[list[str], int]]:
+        pages, cursor = [], None
+        for _ in range(40):  # 40 entries: a cursor that moves on ends within 40 pages
+            page = on.query(replace(query, cursor=cursor))
+            pages.append(([item.id for item in page.items], page.total))
+            if page.next_cursor is None:
+                return pages
+            cursor = page.next_cursor
+        raise AssertionError(f"the pages of {query} never end")
+
+    for first, second in shapes:
+        walk(store, first)
+        warm = walk(store, second)
+        cold = walk(SqlCatalogStore(store.database), second)
+        assert warm == cold, second
+        assert len(warm) > 1, second  # more than one page: the cursor's values too
+        assert walk(store, first) == walk(SqlCatalogStore(store.database), first), first
+
+
+def test_a_page_parameter_without_a_value_is_refused(store: SqlCatalogStore) -> None:
+    """Every value that varies between queries of one shape is a named parameter that
+    listing.values gives; a statement with one it does not give is refused when it is
+    prepared, instead of running every later query with the first query's value."""
+    query = StoreQuery(viewer="alice", kind="model")
+    statement = listing.page(query, store.database.dialect, None, from_matches=False)
+    dialect = store.database.engine.dialect
+    given = listing.values(query, store.database.dialect, None)
+    assert prepared.prepare(statement, given, dialect).sql
+    del given["kind"]
+    with pytest.raises(AssertionError, match="'kind'"):
+        prepared.prepare(statement, given, dialect)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ScalarSelect,
     Select,
     UnaryExpression,
+    bindparam,
     func,
     literal,
     select,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.expression import BindParameter
 from typing_extensions import Unpack
 
 from ..domain.errors import invalid_field
@@ -77,6 +79,15 @@ def ranked_or_not(query: StoreQuery) -> StoreQuery:
     return query
 
 
+#: The filters of a query: its field, the column it keeps entries by.
+FILTERS: Final = {
+    "kind": EntryRow.kind,
+    "data_type": EntryRow.data_type,
+    "task": EntryRow.task,
+    "framework": EntryRow.framework,
+}
+
+
 def conditions(
     query: StoreQuery, dialect_name: str, *, from_matches: bool = False, text: bool = True
 ) -> list[ColumnElement[bool]]:
@@ -92,21 +103,18 @@ def conditions(
         return unindexed(attribute.expression) if hide else attribute.expression
 
     where: list[ColumnElement[bool]] = []
+    viewer: BindParameter[str] = bindparam("viewer", query.viewer)
     if query.scope == "mine":
-        where.append(col(EntryRow.owner) == query.viewer)
+        where.append(col(EntryRow.owner) == viewer)
     elif query.scope == "shared-with-me":
-        named = select(ShareRow.entry_id).where(ShareRow.username == query.viewer)
-        where.extend([EntryRow.owner != query.viewer, col(EntryRow.id).in_(named)])
+        named = select(ShareRow.entry_id).where(ShareRow.username == viewer)
+        where.extend([EntryRow.owner != viewer, col(EntryRow.id).in_(named)])
     else:
         where.append(col(EntryRow.share_organization) == true())
-    for column, value in (
-        (EntryRow.kind, query.kind),
-        (EntryRow.data_type, query.data_type),
-        (EntryRow.task, query.task),
-        (EntryRow.framework, query.framework),
-    ):
+    for name, column in FILTERS.items():
+        value = getattr(query, name)
         if value is not None:
-            where.append(col(column) == value)
+            where.append(col(column) == bindparam(name, value))
     if query.canvas_only:
         where.append(col(EntryRow.canvas_shared) == true())
     terms = query_words(query.text)
@@ -171,7 +179,26 @@ def page(
         statement = statement.where(after(position, key))
     indexed = query.sort != "relevance"  # no index holds a rank: nothing to keep away
     order = order_by(key, query.order, dialect_name, from_matches=from_matches and indexed)
-    return statement.order_by(*order).limit(query.limit + 1)
+    return statement.order_by(*order).limit(bindparam("limit", query.limit + 1))
+
+
+def values(query: StoreQuery, dialect_name: str, position: Position | None) -> dict[str, Any]:
+    """The values of the named parameters of :func:`page` and :func:`conditions` for
+    ``query`` after ``position``: what a statement prepared for another query of the
+    same shape is run with (``store/prepared.py``). Every value that varies from one
+    query to the next is one of these; the rest of a statement's parameters are its
+    constants."""
+    given: dict[str, Any] = {"viewer": query.viewer, "limit": query.limit + 1}
+    for name in FILTERS:
+        value = getattr(query, name)
+        if value is not None:
+            given[name] = value
+    terms = query_words(query.text)
+    if terms:
+        given.update(search.text_values(dialect_name, terms))
+    if position is not None:
+        given.update(after_key=position.key, after_id=position.id)
+    return given
 
 
 def capped_count(where: list[ColumnElement[bool]]) -> ScalarSelect[int]:
@@ -200,5 +227,8 @@ def after(position: Position, key: ColumnElement[Any]) -> ColumnElement[bool]:
     """Rows strictly after ``position`` in its sort and order (a row-value comparison,
     which both backends serve from the (key, id) indexes)."""
     here = tuple_(key, EntryRow.id)
-    there = tuple_(literal(position.key, key.type), literal(position.id, EntryRow.id.type))
+    there = tuple_(
+        bindparam("after_key", position.key, type_=key.type),
+        bindparam("after_id", position.id, type_=EntryRow.id.type),
+    )
     return here < there if position.order == "desc" else here > there

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Double,
     Select,
     and_,
+    bindparam,
     cast,
     column,
     func,
@@ -36,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.orm import InstrumentedAttribute
-from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.expression import BindParameter, UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 from typing_extensions import TypeVarTuple, Unpack
 
@@ -237,11 +238,24 @@ def sqlite_entries_of_docs(
 
 
 def _sqlite_match(terms: list[str]) -> ColumnElement[bool]:
-    return _FTS.c.entries_fts.bool_op("MATCH")(sqlite_match_expression(terms))
+    expression: BindParameter[str] = bindparam("match", sqlite_match_expression(terms))
+    return _FTS.c.entries_fts.bool_op("MATCH")(expression)
 
 
 def _tsquery(terms: list[str]) -> ColumnElement[Any]:
-    return func.to_tsquery(cast("simple", REGCONFIG), postgresql_tsquery(terms))
+    words: BindParameter[str] = bindparam("tsquery", postgresql_tsquery(terms))
+    return func.to_tsquery(cast("simple", REGCONFIG), words)
+
+
+def text_values(dialect_name: str, terms: list[str]) -> dict[str, str]:
+    """The values of the named parameters of the search's statements (``terms`` not
+    empty): what a statement prepared for another search of as many words is run with
+    (``store/prepared.py``)."""
+    if dialect_name == "postgresql":
+        return {"tsquery": postgresql_tsquery(terms)}
+    values = {"match": sqlite_match_expression(terms)}
+    values.update((f"word_{number}", f"% {term}%") for number, term in enumerate(terms))
+    return values
 
 
 def text_condition(
@@ -270,7 +284,12 @@ def text_condition(
         words = words + EntryRow.search_description
         # Terms are runs of letters and digits (:func:`words`): nothing LIKE would read
         # as a wildcard; stored and asked words are folded alike.
-        return and_(*(words.like(f"% {term}%") for term in terms))
+        return and_(
+            *(
+                words.like(bindparam(f"word_{number}", f"% {term}%"))
+                for number, term in enumerate(terms)
+            )
+        )
     matching = (
         select(_FTS_DOCS.c.entry_id)
         .select_from(_FTS.join(_FTS_DOCS, _FTS_DOCS.c.doc == _FTS.c.rowid))

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, Final, cast
 
-from cachetools import TTLCache
+from cachetools import LRUCache, TTLCache
 from sqlalchemy import (
     Connection,
     Row,
@@ -36,7 +36,7 @@ from ..domain.errors import Conflict, NotFound, PreconditionFailed, invalid_fiel
 from ..domain.ids import choose_free_id, is_valid_id
 from ..domain.models import CreateEntry, Entry, RenderedPage
 from ..domain.paging import MAX_EXACT_TOTAL
-from . import cursor, documents, listing, ranking, search
+from . import cursor, documents, listing, prepared, ranking, search
 from .database import Database
 from .engine import DEFAULT_FILE_MODE, log
 from .listing import StoreQuery
@@ -53,6 +53,9 @@ from .tables import EntryRow, ShareRow
 #: sets of words at most (``SqlCatalogStore._rare_search``).
 PLAN_SECONDS: Final = 30.0
 PLANS_KEPT: Final = 4096
+#: How many compiled page statements are kept (``prepared.py``; a few dozen shapes
+#: serve the panel's usual queries).
+STATEMENTS_KEPT: Final = 512
 
 
 class SqlCatalogStore:
@@ -70,6 +73,11 @@ class SqlCatalogStore:
             maxsize=PLANS_KEPT, ttl=PLAN_SECONDS
         )
         self._plans_lock = threading.Lock()
+        # Page statements compiled for each shape of query (see _page_rows).
+        self._statements: LRUCache[prepared.Shape, prepared.Prepared] = LRUCache(
+            maxsize=STATEMENTS_KEPT
+        )
+        self._statements_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -247,26 +255,49 @@ class SqlCatalogStore:
         statement, one round trip), except for Best match on SQLite and past the last
         page."""
         dialect = self.database.dialect
-        count = listing.capped_count(listing.conditions(query, dialect, from_matches=rare))
         rows: list[tuple[Row[Any], Any]]
         total: int | None = None
         if query.sort == "relevance" and dialect == "sqlite":
             rows = ranking.sqlite_best_match(connection, query, position)
         else:
-            # Best match ranks every match: it always reads them from the index.
-            ranked = rare or query.sort == "relevance"
-            statement = listing.page(
-                query, dialect, position, from_matches=ranked, also=count.label("total")
-            )
-            rows = [(row, row[-1]) for row in connection.execute(statement)]
+            rows = self._page_rows(connection, query, position, rare=rare)
             if rows:
                 total = rows[0][0].total
             elif position is None:
                 total = 0  # nothing matches at all
         if total is None:
+            count = listing.capped_count(listing.conditions(query, dialect, from_matches=rare))
             total = connection.scalar(select(count)) or 0
         page = documents.page_documents(connection, [row for row, _ in rows[: query.limit]])
         return rows, total, page
+
+    def _page_rows(
+        self,
+        connection: Connection,
+        query: StoreQuery,
+        position: cursor.Position | None,
+        *,
+        rare: bool,
+    ) -> list[tuple[Row[Any], Any]]:
+        """The rows of ``listing.page`` with the capped count of every match riding
+        along, each with its sort key: run from the statement compiled for the query's
+        shape (``prepared.py``), compiled now if it is the first of its shape."""
+        dialect = self.database.dialect
+        shape = prepared.shape_of(query, dialect, position, from_matches=rare)
+        values = listing.values(query, dialect, position)
+        with self._statements_lock:
+            statement = self._statements.get(shape)
+        if statement is None:
+            count = listing.capped_count(listing.conditions(query, dialect, from_matches=rare))
+            # Best match ranks every match: it always reads them from the index.
+            ranked = rare or query.sort == "relevance"
+            built = listing.page(
+                query, dialect, position, from_matches=ranked, also=count.label("total")
+            )
+            statement = prepared.prepare(built, values, connection.dialect)
+            with self._statements_lock:
+                self._statements[shape] = statement
+        return statement.rows(connection, values)
 
     def _rare_search(self, terms: list[str]) -> bool:
         """The search planner: whether the search matches so few entries that reading
