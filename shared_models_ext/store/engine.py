@@ -76,10 +76,20 @@ def create_catalog_engine(url: URL, *, file_mode: int = DEFAULT_FILE_MODE) -> En
     in-memory databases)."""
     if url.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_pre_ping=True, connect_args=_postgresql_arguments(url))
-        event.listen(engine, "connect", _configure_postgresql_connection)
+        event.listen(
+            engine,
+            "connect",
+            lambda connection, _record: _set_postgresql_settings(connection, SESSION_SETTINGS),
+        )
         return engine
     return _sqlite_engine(url, file_mode)
 
+
+#: What every PostgreSQL connection of the catalog sets for its session. No JIT
+#: compilation: a catalog query reads a page, a few milliseconds of work, but a count
+#: walking an index has a high estimated cost, and past ``jit_above_cost`` PostgreSQL
+#: spent 8 ms compiling a two-word search that then ran in 2.
+SESSION_SETTINGS: Final = {"jit": "off"}
 
 #: What a PostgreSQL reader of ``walks`` sets on each of its connections: plan reads by
 #: walking an index, never by a sequential scan or bitmaps (``listing.walks_an_index``).
@@ -97,7 +107,7 @@ def create_postgresql_reader(url: URL, *, walks: bool = False) -> Engine:
     engine = create_engine(
         url, isolation_level="AUTOCOMMIT", connect_args=_postgresql_arguments(url)
     )
-    settings = {"jit": "off", **(WALKING_SETTINGS if walks else {})}
+    settings = {**SESSION_SETTINGS, **(WALKING_SETTINGS if walks else {})}
     event.listen(
         engine,
         "connect",
@@ -114,13 +124,6 @@ def _postgresql_arguments(url: URL) -> dict[str, Any]:
     if "connect_timeout" not in url.query:
         arguments["connect_timeout"] = CONNECT_TIMEOUT_S
     return arguments
-
-
-def _configure_postgresql_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-    # No JIT compilation: a catalog query reads a page, a few milliseconds of work, but
-    # a count walking an index has a high estimated cost, and past jit_above_cost
-    # PostgreSQL spent 8 ms compiling a two-word search that then ran in 2.
-    _set_postgresql_settings(dbapi_connection, {"jit": "off"})
 
 
 def _set_postgresql_settings(dbapi_connection: Any, settings: dict[str, str]) -> None:
