@@ -352,6 +352,19 @@ def sidebar_tab(page: Page) -> Locator:
     )
 
 
+def open_dialog(page: Page, name: str) -> Locator:
+    """The dialog named `name`, once it is shown and has put the focus in itself.
+
+    A JupyterLab dialog focuses its first field only once its body has
+    rendered: typing before then would land in whichever field the focus
+    moves to, as it would for a user who typed before seeing the focus.
+    """
+    found = page.get_by_role("dialog", name=name, exact=True)
+    expect(found).to_be_visible()
+    expect(found.locator(":focus")).to_have_count(1)
+    return found
+
+
 def set_theme(page: Page, theme: str, *, light: bool) -> None:
     page.evaluate(
         "theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme

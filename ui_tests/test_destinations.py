@@ -18,7 +18,16 @@ from typing import Any
 import pytest
 from catalog_seed import clear, clear_launches, create, inference, model, open_catalog, share
 from catalog_seed import tabular_training as training
-from conftest import LabServer, S3Server, launch_lab, open_lab, panel_region, set_theme, sidebar_tab
+from conftest import (
+    LabServer,
+    S3Server,
+    launch_lab,
+    open_dialog,
+    open_lab,
+    panel_region,
+    set_theme,
+    sidebar_tab,
+)
 from fake_aws_destinations import FakeAwsDestinations
 from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 
@@ -119,9 +128,7 @@ def card(region: Locator) -> Locator:
 
 
 def dialog(page: Page, name: str) -> Locator:
-    found = page.get_by_role("dialog", name=name, exact=True)
-    expect(found).to_be_visible()
-    return found
+    return open_dialog(page, name)
 
 
 def shot(locator: Locator, path: Path) -> None:

@@ -18,7 +18,7 @@ import boto3
 import pytest
 from catalog_seed import clear, clear_launches, create, inference, model, open_catalog, share
 from catalog_seed import tabular_training as training
-from conftest import LabServer, S3Server, panel_region, set_theme, sidebar_tab
+from conftest import LabServer, S3Server, open_dialog, panel_region, set_theme, sidebar_tab
 from playwright.sync_api import Locator, Page, expect
 
 TITLE = "Churn launcher"
@@ -260,7 +260,7 @@ def test_train_from_a_card_shows_the_job_view(lab_page: Page, artifacts_dir: Pat
     region = open_panel(page)
     entry_card(region).get_by_role("button", name="Train", exact=True).click()
 
-    train = dialog(page, f"Train {TITLE}")
+    train = open_dialog(page, f"Train {TITLE}")
     name = field(train, "Job name")
     expect(name).to_have_value(JOB_NAME)
     job_name = name.input_value()
@@ -310,7 +310,7 @@ def test_train_from_a_card_shows_the_job_view(lab_page: Page, artifacts_dir: Pat
     try:
         shot(page.locator(".sme-LaunchViewContent"), artifacts_dir / "launch-job-view-dark.png")
         entry_card(region).get_by_role("button", name="Train", exact=True).click()
-        train = dialog(page, f"Train {TITLE}")
+        train = open_dialog(page, f"Train {TITLE}")
         field(train, "max_depth").fill("0")
         expect(field(train, "max_depth")).to_have_attribute("aria-invalid", "true")
         shot(dialog_box(train), artifacts_dir / "launch-train-dialog-dark.png")
@@ -334,7 +334,7 @@ def test_export_training_job_json(lab_page: Page, lab_server: LabServer) -> None
 
     region = open_panel(page)
     entry_card(region).get_by_role("button", name="Train", exact=True).click()
-    train = dialog(page, f"Train {TITLE}")
+    train = open_dialog(page, f"Train {TITLE}")
     # The server's default name, once it arrives (GET /entries/{id}/launch-names).
     expect(field(train, "Job name")).to_have_value(JOB_NAME)
     job_name = field(train, "Job name").input_value()
@@ -375,7 +375,7 @@ def test_deploy_and_my_launches(lab_page: Page, lab_server: LabServer, artifacts
     page = lab_page
     region = open_panel(page)
     entry_card(region).get_by_role("button", name="Deploy", exact=True).click()
-    deploy = dialog(page, f"Deploy {TITLE}")
+    deploy = open_dialog(page, f"Deploy {TITLE}")
     endpoint = field(deploy, "Endpoint name")
     expect(endpoint).to_have_value(JOB_NAME)
     endpoint.fill("churn-launcher-endpoint")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from catalog_seed import DLC_IMAGE, clear, clear_launches, create, model, open_catalog, share
-from conftest import LabServer, S3Server, panel_region, set_theme, sidebar_tab
+from conftest import LabServer, S3Server, open_dialog, panel_region, set_theme, sidebar_tab
 from playwright.sync_api import Locator, Page, expect
 
 TITLE = "Local churn"
@@ -177,9 +177,7 @@ def open_panel(page: Page) -> Locator:
 def run_locally(page: Page, region: Locator) -> Locator:
     card = region.get_by_role("article", name=TITLE, exact=True)
     card.get_by_role("button", name="Run locally", exact=True).click()
-    found = page.get_by_role("dialog", name=f"Run {TITLE} locally", exact=True)
-    expect(found).to_be_visible()
-    return found
+    return open_dialog(page, f"Run {TITLE} locally")
 
 
 def shot(locator: Locator, path: Path) -> None:
