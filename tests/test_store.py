@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +31,7 @@ from shared_models_ext.domain.ids import MAX_ID_LENGTH, is_valid_id, with_suffix
 from shared_models_ext.domain.models import CreateEntry, Entry
 from shared_models_ext.domain.paging import MAX_EXACT_TOTAL
 from shared_models_ext.store import Database, StoreQuery, listing, prepared, ranking, search
-from shared_models_ext.store.engine import create_catalog_engine, parse_url
+from shared_models_ext.store.engine import WALKING_SETTINGS, create_catalog_engine, parse_url
 from shared_models_ext.store.migrations import (
     VERSION_TABLE,
     current_revision,
@@ -116,7 +117,7 @@ def test_migrations_are_idempotent(db_url: str) -> None:
     engine = create_catalog_engine(parse_url(db_url))
     try:
         with engine.connect() as connection:
-            assert current_revision(connection) == head_revision() == "0005"
+            assert current_revision(connection) == head_revision() == "0006"
             tables = set(inspect(connection).get_table_names())
             assert {"entries", "entry_shares", "launches", VERSION_TABLE} <= tables
     finally:
@@ -1432,3 +1433,79 @@ def test_a_rare_search_reads_its_matches_and_a_common_one_walks_the_sort_index(
         assert sort_index not in rare_plan, rare_plan
         assert sort_index in common_plan, common_plan
         assert "TEMP B-TREE" not in common_plan, common_plan
+
+
+@pytest.fixture
+def common_and_rare_filters(store: SqlCatalogStore) -> SqlCatalogStore:
+    """More organization-wide XGBoost models than a capped count counts; three PyTorch
+    ones; and entries of their own that only their owner or named users see."""
+    common = fields(title="Churn XGBoost")
+    with ThreadPoolExecutor(4) as pool:
+        list(
+            pool.map(
+                lambda n: store.create("alice", f"x-{n}", common, exact_id=True),
+                range(MAX_EXACT_TOTAL + 50),
+            )
+        )
+    for number in range(3):
+        rare = fields(
+            title=f"Vision {number}",
+            data_type="image",
+            task="image-classification",
+            framework="pytorch",
+        )
+        store.create("bob", f"p-{number}", rare, exact_id=True)
+    hidden = fields(title="Private", framework="pytorch", share_organization=False)
+    store.create("carol", "p-private", hidden, exact_id=True)
+    return store
+
+
+def test_a_rare_filter_reads_its_matches_and_a_common_one_walks_the_sort_index(
+    common_and_rare_filters: SqlCatalogStore, db_engine: Engine
+) -> None:
+    """The planner, for filters: a filter value few shared entries have is read from its
+    filter's index and its few matches sorted (instead of walking the organization's
+    sort index past every other entry); a common one walks the sort index in order and
+    stops after a page, and counts its matches from the filter's index alone, which
+    holds the scope and the other filters (migration 0006). The answers are the same
+    either way."""
+    store = common_and_rare_filters
+    with ordered_statements() as captured:
+        rare = store.query(StoreQuery(viewer="dave", framework="pytorch", limit=2))
+        common = store.query(StoreQuery(viewer="dave", framework="xgboost", limit=2))
+        both = store.query(
+            StoreQuery(viewer="dave", framework="pytorch", data_type="image", text="vision")
+        )
+    assert (rare.total, rare.total_is_exact) == (3, True)
+    assert [item.id for item in rare.items] == ["p-2", "p-1"]  # newest first, none hidden
+    rest = store.query(StoreQuery(viewer="dave", framework="pytorch", cursor=rare.next_cursor))
+    assert [item.id for item in rest.items] == ["p-0"]
+    assert (common.total, common.total_is_exact) == (MAX_EXACT_TOTAL, False)
+    assert [item.framework for item in common.items] == ["xgboost", "xgboost"]
+    assert [item.id for item in both.items] == ["p-2", "p-1", "p-0"]
+    mine = store.query(StoreQuery(viewer="carol", scope="mine", framework="pytorch"))
+    assert [item.id for item in mine.items] == ["p-private"]
+
+    rare_plan, common_plan = _plans(db_engine, captured[:2])
+    sort_index = "ix_entries_share_organization_updated_at_id"
+    filter_index = "ix_entries_framework_filters"
+    assert filter_index in rare_plan, rare_plan
+    assert sort_index not in rare_plan, rare_plan
+    assert sort_index in common_plan, common_plan
+    if db_engine.dialect.name == "postgresql":
+        assert "Sort Key" in rare_plan, rare_plan
+        assert "Sort" not in common_plan.replace("Sort Key", ""), common_plan
+        # Read as the walking reader reads it, on a table autovacuum has visited.
+        with db_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE entries")
+            for name, value in WALKING_SETTINGS.items():
+                connection.exec_driver_sql(f"SET {name} = {value}")
+            statement, parameters = captured[1]
+            rows = connection.exec_driver_sql("EXPLAIN " + statement, parameters).all()
+        walked = "\n".join(str(row[-1]) for row in rows)
+        assert re.search(r"Index Only Scan using ix_entries_\w+_filters", walked), walked
+        assert f"Index Scan Backward using {sort_index}" in walked, walked
+    else:
+        assert "TEMP B-TREE" in rare_plan, rare_plan
+        assert "TEMP B-TREE" not in common_plan, common_plan
+        assert re.search(r"COVERING INDEX ix_entries_\w+_filters", common_plan), common_plan

@@ -89,28 +89,39 @@ FILTERS: Final = {
 
 
 def conditions(
-    query: StoreQuery, dialect_name: str, *, from_matches: bool = False, text: bool = True
+    query: StoreQuery,
+    dialect_name: str,
+    *,
+    from_matches: bool = False,
+    from_filters: bool = False,
+    text: bool = True,
 ) -> list[ColumnElement[bool]]:
     """What an entry must satisfy to be listed (all of it), whatever the page.
 
     ``from_matches``: the planner found the search rare (``search.is_rare``), so its
     matches drive the query; on SQLite no other condition may then lead to an index.
+    ``from_filters``: the planner found the filters rare (:func:`is_filtered`,
+    ``SqlCatalogStore._rare_filters``), so a filter's index drives the query (it holds
+    the scope and the other filters: ``tables.FILTER_COLUMNS``); on SQLite the scope
+    may then not lead to its sort index.
     ``text=False``: without the search's own condition (the caller joins the matches).
     """
     hide = from_matches and dialect_name == "sqlite"
+    hide_scope = hide or (from_filters and dialect_name == "sqlite")
 
-    def col(attribute: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
-        return unindexed(attribute.expression) if hide else attribute.expression
+    def col(attribute: InstrumentedAttribute[Any], scope: bool = False) -> ColumnElement[Any]:
+        hidden = hide_scope if scope else hide
+        return unindexed(attribute.expression) if hidden else attribute.expression
 
     where: list[ColumnElement[bool]] = []
     viewer: BindParameter[str] = bindparam("viewer", query.viewer)
     if query.scope == "mine":
-        where.append(col(EntryRow.owner) == viewer)
+        where.append(col(EntryRow.owner, scope=True) == viewer)
     elif query.scope == "shared-with-me":
         named = select(ShareRow.entry_id).where(ShareRow.username == viewer)
-        where.extend([EntryRow.owner != viewer, col(EntryRow.id).in_(named)])
+        where.extend([EntryRow.owner != viewer, col(EntryRow.id, scope=True).in_(named)])
     else:
-        where.append(col(EntryRow.share_organization) == true())
+        where.append(col(EntryRow.share_organization, scope=True) == true())
     for name, column in FILTERS.items():
         value = getattr(query, name)
         if value is not None:
@@ -132,6 +143,20 @@ def sort_key(sort: SortKey, dialect_name: str, terms: list[str]) -> ColumnElemen
     return column.expression
 
 
+def is_filtered(query: StoreQuery) -> bool:
+    """Whether ``query`` keeps entries by a filter (kind, data type, task, framework or
+    canvas)."""
+    return any(getattr(query, name) is not None for name in FILTERS) or query.canvas_only
+
+
+def filters_count(query: StoreQuery, dialect_name: str) -> ScalarSelect[int]:
+    """The capped count of the entries of ``query``'s scope that pass its filters (its
+    search left out), read from a filter's index alone: how the planner tells a rare
+    filter (``SqlCatalogStore._rare_filters``)."""
+    unsearched = replace(query, text=None)
+    return capped_count(conditions(unsearched, dialect_name, from_filters=True))
+
+
 def walks_an_index(query: StoreQuery, *, rare: bool) -> bool:
     """Whether, on PostgreSQL, the page and its count are best read by walking an index
     and stopping early, with sequential and bitmap scans off (``Database.read``): a
@@ -144,8 +169,7 @@ def walks_an_index(query: StoreQuery, *, rare: bool) -> bool:
     use, and Best match ranks every match."""
     if query.sort == "relevance" or rare:
         return False
-    filtered = query.kind or query.data_type or query.task or query.framework
-    return bool(query.text or filtered or query.canvas_only)
+    return bool(query.text) or is_filtered(query)
 
 
 def page(
@@ -154,6 +178,7 @@ def page(
     position: Position | None,
     *,
     from_matches: bool,
+    from_filters: bool = False,
     also: ColumnElement[Any] | None = None,
 ) -> Select[Unpack[tuple[Any, ...]]]:
     """One page of ``query`` after ``position``, and one row more (so the caller knows
@@ -172,13 +197,15 @@ def page(
         filters = conditions(query, dialect_name, from_matches=True, text=False)
         statement = search.sqlite_ranked(select(*columns), terms).where(*filters)
     else:
-        statement = select(*columns).where(
-            *conditions(query, dialect_name, from_matches=from_matches)
+        where = conditions(
+            query, dialect_name, from_matches=from_matches, from_filters=from_filters
         )
+        statement = select(*columns).where(*where)
     if position is not None:
         statement = statement.where(after(position, key))
     indexed = query.sort != "relevance"  # no index holds a rank: nothing to keep away
-    order = order_by(key, query.order, dialect_name, from_matches=from_matches and indexed)
+    sorted_after = (from_matches or from_filters) and indexed
+    order = order_by(key, query.order, dialect_name, from_matches=sorted_after)
     return statement.order_by(*order).limit(bindparam("limit", query.limit + 1))
 
 

@@ -6,8 +6,8 @@ key and running each of its rows through the result machinery cost more than the
 database's own work: of the 1.4 ms the store took for the first page of 100,000
 entries on SQLite, the query itself took 0.15. So a page statement is built and
 compiled once per :class:`Shape` (what decides its SQL: scope, which filters, how many
-search words, sort, order, whether it starts after a cursor, how the planner runs the
-search), and each page runs its SQL through ``Connection.exec_driver_sql`` with the
+search words, sort, order, whether it starts after a cursor, which index the planner
+drives it from), and each page runs its SQL through ``Connection.exec_driver_sql`` with the
 query's own values (``listing.values``). SQLAlchemy still connects, wraps driver errors
 and fires its events; the statement is the one SQLAlchemy compiled, so both paths say
 the same SQL.
@@ -49,10 +49,16 @@ class Shape:
     order: SortOrder
     after: bool
     from_matches: bool
+    from_filters: bool
 
 
 def shape_of(
-    query: StoreQuery, dialect_name: str, position: Position | None, *, from_matches: bool
+    query: StoreQuery,
+    dialect_name: str,
+    position: Position | None,
+    *,
+    from_matches: bool,
+    from_filters: bool = False,
 ) -> Shape:
     return Shape(
         dialect=dialect_name,
@@ -64,6 +70,7 @@ def shape_of(
         order=query.order,
         after=position is not None,
         from_matches=from_matches,
+        from_filters=from_filters,
     )
 
 

@@ -8,7 +8,7 @@ the FTS5 table and its triggers on SQLite, the ``search_vector`` column on Postg
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.dialects import postgresql
@@ -69,6 +69,15 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(timezone.utc)
 
 
+#: The columns a query filters entries by (``listing.FILTERS``, and the canvas flag).
+FILTER_COLUMNS: Final = ("kind", "data_type", "task", "framework", "canvas_shared")
+
+
+def _filter_index(column: str) -> Index:
+    others = (other for other in FILTER_COLUMNS if other != column)
+    return Index(f"ix_entries_{column}_filters", column, "share_organization", "owner", *others)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -110,12 +119,9 @@ class EntryRow(Base):
         Index(None, "owner", "title_key", "id"),
         Index(None, "share_organization", "updated_at", "id"),
         Index(None, "share_organization", "title_key", "id"),
-        # Filters.
-        Index(None, "kind"),
-        Index(None, "data_type"),
-        Index(None, "task"),
-        Index(None, "framework"),
-        Index(None, "canvas_shared"),
+        # One per filter: the filter, then the scope and the other filters, so that a
+        # filtered count reads the index alone (migration 0006).
+        *(_filter_index(column) for column in FILTER_COLUMNS),
     )
 
 
