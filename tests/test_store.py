@@ -852,6 +852,35 @@ def test_best_match_combines_with_scope_and_filters(ranked: SqlCatalogStore) -> 
     ]
 
 
+def test_best_match_counts_what_the_same_search_counts(store: SqlCatalogStore) -> None:
+    """Best match says how many entries the search lists, as the other sorts do, on the
+    first page (where SQLite counts the matches it ranked) and on the next ones."""
+    for number in range(30):
+        body = fields(
+            title=f"Heron {number}" if number % 2 else "Marsh survey",
+            description="Heron counts." if number % 3 else "Counts.",
+            kind="notebook" if number % 5 == 0 else "model",
+            share_organization=number % 4 != 0,
+        )
+        store.create("alice", f"h-{number:02d}", body, exact_id=True)
+    views: list[dict[str, Any]] = [
+        {"viewer": "bob"},
+        {"viewer": "bob", "kind": "notebook"},
+        {"viewer": "alice", "scope": "mine"},
+        {"viewer": "bob", "framework": "pytorch"},
+    ]
+    for view in views:
+        for words in ["heron", "heron counts", "marsh"]:
+            query = StoreQuery(text=words, limit=4, **view)
+            updated = store.query(query)
+            best = store.query(replace(query, sort="relevance"))
+            assert (best.total, best.total_is_exact) == (updated.total, True), (view, words)
+            assert len(best.items) == min(4, updated.total)
+            if best.next_cursor:
+                after = store.query(replace(query, sort="relevance", cursor=best.next_cursor))
+                assert after.total == updated.total, (view, words)
+
+
 @pytest.mark.parametrize("order", ["desc", "asc"])
 @pytest.mark.parametrize("limit", [1, 3, 10])
 def test_best_match_pages_visit_each_match_once_in_rank_order(

@@ -40,28 +40,31 @@ Key = tuple[Any, str]  # (rank, entry id)
 
 def sqlite_best_match(
     connection: Connection, query: StoreQuery, position: Position | None
-) -> list[tuple[Row[Any], Any]]:
+) -> tuple[list[tuple[Row[Any], Any]], int | None]:
     """The page of a Best match query (``query.limit + 1`` rows at most), each entry
-    (a row of ``mapping.PAGE_COLUMNS``) with its rank, after ``position``."""
+    (a row of ``mapping.PAGE_COLUMNS``) with its rank, after ``position``; and how
+    many entries the query lists, when the page has read them all (a first page whose
+    candidates were every match: a rare word), else None."""
     wanted = query.limit + 1
     budget = max(MIN_CANDIDATES, CANDIDATES_PER_ROW * wanted)
     for _ in range(ROUNDS):
-        page, listed_share = _from_candidates(connection, query, position, budget)
+        page, listed_share, listed = _from_candidates(connection, query, position, budget)
         if page is not None:
-            return page
+            return page, listed
         needed = math.ceil(2 * wanted / listed_share) if listed_share else MAX_CANDIDATES
         if budget >= MAX_CANDIDATES:
             break
         budget = min(MAX_CANDIDATES, max(needed, 4 * budget))
     statement = listing.page(query, "sqlite", position, from_matches=True)
-    return [(row, row[-1]) for row in connection.execute(statement)]
+    return [(row, row[-1]) for row in connection.execute(statement)], None
 
 
 def _from_candidates(
     connection: Connection, query: StoreQuery, position: Position | None, budget: int
-) -> tuple[list[tuple[Row[Any], Any]] | None, float]:
+) -> tuple[list[tuple[Row[Any], Any]] | None, float, int | None]:
     """The page from the ``budget`` best matches, or None when they do not settle it;
-    and the share of those matches the query lists (its filters and scope)."""
+    the share of those matches the query lists (its filters and scope); and when they
+    were every match of a first page, how many of them it lists."""
     wanted = query.limit + 1
     descending = query.order == "desc"
     mark: Key | None = (position.key, position.id) if position is not None else None
@@ -74,6 +77,7 @@ def _from_candidates(
     entries = search.sqlite_entries_of_docs(PAGE_COLUMNS, list(rank_of)).where(*filters)
     found = [((rank_of[row[-1]], row.id), row) for row in connection.execute(entries)]
     listed_share = len(found) / len(ranked) if ranked else 1.0
+    listed = len(found) if exhaustive and position is None else None
 
     def before(key: Key, other: Key) -> bool:
         """Whether ``key`` comes first in the page's order."""
@@ -86,5 +90,5 @@ def _from_candidates(
         found = [item for item in found if item[0][0] != worst and before(item[0], (worst, ""))]
     found.sort(key=lambda item: item[0], reverse=descending)
     if exhaustive or len(found) >= wanted:
-        return [(row, key[0]) for key, row in found[:wanted]], listed_share
-    return None, listed_share
+        return [(row, key[0]) for key, row in found[:wanted]], listed_share, listed
+    return None, listed_share, listed

@@ -265,13 +265,13 @@ class SqlCatalogStore:
     ) -> tuple[list[tuple[Row[Any], Any]], int, list[str]]:
         """The page's rows (each with its sort key), the capped count of every match,
         and the page's documents: the count rides in the page's statement (one
-        statement, one round trip), except for Best match on SQLite and past the last
-        page."""
+        statement, one round trip), except for Best match on SQLite (unless its page
+        read every match) and past the last page."""
         dialect = self.database.dialect
         rows: list[tuple[Row[Any], Any]]
         total: int | None = None
         if query.sort == "relevance" and dialect == "sqlite":
-            rows = ranking.sqlite_best_match(connection, query, position)
+            rows, total = ranking.sqlite_best_match(connection, query, position)
         else:
             rows = self._page_rows(
                 connection, query, position, rare=rare, rare_filters=rare_filters
