@@ -28,7 +28,7 @@ from sqlalchemy import Row
 
 from ..domain.models import CreateEntry, Entry, Share
 from ..domain.models.construct import construct
-from .search import search_text, title_key
+from .search import search_text, search_words, title_key
 from .tables import EntryRow
 
 #: Columns the store sets itself, never copied from a request.
@@ -63,11 +63,17 @@ def row_values(body: CreateEntry) -> dict[str, Any]:
     version): its same-named fields, then the sort, search and share columns."""
     values = body.model_dump(mode="json", include=set(WRITTEN))
     share = body.share
+    searched = (
+        search_text(body.title),
+        search_text(" ".join(body.keywords)),
+        search_text(body.description),
+    )
     values.update(
         title_key=title_key(body.title),
-        search_title=search_text(body.title),
-        search_keywords=search_text(" ".join(body.keywords)),
-        search_description=search_text(body.description),
+        search_title=searched[0],
+        search_keywords=searched[1],
+        search_description=searched[2],
+        search_words=search_words(*searched),
         share_organization=share.organization,
         canvas_users=list(share.canvas_users),
         canvas_shared=bool(share.canvas_users),

@@ -68,6 +68,13 @@ def search_text(text: str) -> str:
     return " ".join(words(text)[:MAX_INDEXED_WORDS])
 
 
+def search_words(*fields: str) -> str:
+    """What ``entries.search_words`` holds: the stored words of each field (title,
+    keywords, description) after a space, so that ``LIKE '% word%'`` finds a word that
+    starts with ``word`` in any of them (:func:`text_condition`)."""
+    return "".join(" " + words for words in fields)
+
+
 def title_key(title: str) -> str:
     """The sort key of a title: folded, so "éclair" sorts with "Eclair"."""
     return fold(title)[:TITLE_KEY_LENGTH]
@@ -265,14 +272,15 @@ def text_condition(
 
     SQLite, ``from_matches``: the FTS5 matches drive the query (the id index); the
     caller keeps the sort index out of the way (:func:`unindexed`). Otherwise each entry
-    met along the sort index is checked against its own stored words (the
-    ``search_*`` columns FTS5 indexes, the same words: a ``LIKE '% word%'`` per term
-    is FTS5's prefix match), so a page of a common word reads about a page of rows
-    (FTS5 cannot be asked about one row cheaply). PostgreSQL: ``from_matches``, the GIN
-    index (``listing.order_by`` keeps the sort index out of the way); otherwise the
-    tsvector through ``coalesce``, which the GIN index does not serve, so the sort index
-    is walked and each row checked (PostgreSQL's own guess for any ``word:*`` is 2% of
-    the table, which sends common words to the GIN index and a sort of all matches).
+    met along the sort index is checked against its own stored words (the words of
+    the ``search_*`` columns FTS5 indexes, joined in ``search_words``: a
+    ``LIKE '% word%'`` per term is FTS5's prefix match), so a page of a common word
+    reads about a page of rows (FTS5 cannot be asked about one row cheaply). PostgreSQL:
+    ``from_matches``, the GIN index (``listing.order_by`` keeps the sort index out of
+    the way); otherwise the tsvector through ``coalesce``, which the GIN index does not
+    serve, so the sort index is walked and each row checked (PostgreSQL's own guess for
+    any ``word:*`` is 2% of the table, which sends common words to the GIN index and a
+    sort of all matches).
     """
     if dialect_name == "postgresql":
         vector: ColumnElement[Any] = literal_column("entries.search_vector")
@@ -280,8 +288,9 @@ def text_condition(
             vector = func.coalesce(vector, vector)
         return vector.bool_op("@@")(_tsquery(terms))
     if not from_matches:
-        words = literal(" ") + EntryRow.search_title + " " + EntryRow.search_keywords + " "
-        words = words + EntryRow.search_description
+        joined = literal(" ") + EntryRow.search_title + " " + EntryRow.search_keywords + " "
+        # Joined when the entry was written (migration 0007), else joined here.
+        words = func.coalesce(EntryRow.search_words, joined + EntryRow.search_description)
         # Terms are runs of letters and digits (:func:`words`): nothing LIKE would read
         # as a wildcard; stored and asked words are folded alike.
         return and_(

@@ -99,6 +99,8 @@ class EntryRow(Base):
     search_title: Mapped[str] = mapped_column(Text, deferred=True)
     search_keywords: Mapped[str] = mapped_column(Text, deferred=True)
     search_description: Mapped[str] = mapped_column(Text, deferred=True)
+    # The three above joined, each after a space (migration 0007; None if written before).
+    search_words: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
     owner: Mapped[str] = mapped_column(NAME_TYPE)
     share_organization: Mapped[bool] = mapped_column(Boolean)
     canvas_shared: Mapped[bool] = mapped_column(Boolean)
