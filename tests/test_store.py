@@ -755,7 +755,10 @@ def test_a_search_along_the_sort_index_finds_entries_whose_words_were_never_join
     with db_engine.begin() as connection:
         joined = connection.scalar(select(func.count()).where(EntryRow.search_words.is_not(None)))
         connection.execute(update(EntryRow).values(search_words=None))
-    assert joined == len(ids(searchable))  # every entry written now has them
+    # Every entry written now has them on SQLite; PostgreSQL, which searches its
+    # tsvector, keeps none (mapping.row_values).
+    sqlite = db_engine.dialect.name == "sqlite"
+    assert joined == (len(ids(searchable)) if sqlite else 0)
     assert [walked(text_query) for text_query, _ in cases] == [expected for _, expected in cases]
 
 

@@ -120,7 +120,8 @@ def test_entries_of_an_older_catalog_get_their_documents_when_it_is_opened(
             command.upgrade(alembic_config(connection), "0004")
             when = datetime(2026, 11, 1, 9, 30, 0, 123456, tzinfo=timezone.utc)
             for number in range(3):
-                values = row_values(body(title=f"Old {number}"))
+                values = row_values(body(title=f"Old {number}"), engine.dialect.name)
+                del values["search_words"]  # a column of revision 0007
                 columns = {**values, "id": f"old-{number}", "owner": "alice", "version": 1}
                 connection.execute(
                     insert(EntryRow.__table__).values(**columns, created_at=when, updated_at=when)

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
 
 from shared_models_ext.domain.models import CreateEntry, Entry
 from shared_models_ext.services.catalog import Catalog
@@ -159,13 +160,14 @@ def create_many(db_url: str, entries: Iterable[tuple[str, str, dict[str, Any]]])
     older than the one before it, so "last updated" lists them in the order given."""
     SqlCatalogStore.open(db_url).close()  # the schema, migrated
     start = datetime.now(timezone.utc)
+    dialect = make_url(db_url).get_backend_name()
     entry_rows: list[dict[str, Any]] = []
     user_rows: list[dict[str, str]] = []
     for number, (owner, entry_id, body) in enumerate(entries):
         validated = CreateEntry.model_validate(body)
         when = start - timedelta(microseconds=number)
         values = {
-            **row_values(validated),
+            **row_values(validated, dialect),
             "owner": owner,
             "created_at": when,
             "updated_at": when,

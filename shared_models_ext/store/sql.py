@@ -129,7 +129,12 @@ class SqlCatalogStore:
         if not is_valid_id(entry_id):
             raise invalid_field(["id"], f"'{entry_id}' is not a valid entry ID.")
         now = _now()
-        values = {**row_values(body), "owner": owner, "created_at": now, "updated_at": now}
+        values = {
+            **row_values(body, self.database.dialect),
+            "owner": owner,
+            "created_at": now,
+            "updated_at": now,
+        }
         values["version"] = 1
         users = share_users(body.share.users)
         with self.database.transaction(write=True, dry_run=dry_run) as session:
@@ -167,7 +172,11 @@ class SqlCatalogStore:
             changed = connection.execute(
                 update(EntryRow)
                 .where(EntryRow.id == entry_id, EntryRow.version == expected_version)
-                .values(**row_values(body), version=EntryRow.version + 1, updated_at=_now())
+                .values(
+                    **row_values(body, self.database.dialect),
+                    version=EntryRow.version + 1,
+                    updated_at=_now(),
+                )
             )
             if changed.rowcount != 1:
                 current = connection.scalar(select(EntryRow.version).where(EntryRow.id == entry_id))
