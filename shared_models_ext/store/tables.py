@@ -73,9 +73,22 @@ class UtcDateTime(TypeDecorator[datetime]):
 FILTER_COLUMNS: Final = ("kind", "data_type", "task", "framework", "canvas_shared")
 
 
-def _filter_index(column: str) -> Index:
-    others = (other for other in FILTER_COLUMNS if other != column)
-    return Index(f"ix_entries_{column}_filters", column, "share_organization", "owner", *others)
+def _filter_indexes(column: str) -> tuple[Index, Index]:
+    """The index of one filter, which also holds the scope and the other filters, so
+    that a filtered count reads it alone (migration 0006). On SQLite they are columns of
+    its key; on PostgreSQL they are carried along (``INCLUDE``), since PostgreSQL also
+    scans an index for a condition on a later column of its key, and would walk a
+    filter's index for the scope alone, then sort what it found, instead of walking the
+    scope's sort index in order."""
+    others = [other for other in FILTER_COLUMNS if other != column]
+    carried = ["share_organization", "owner", *others]
+    name = f"ix_entries_{column}_filters"
+    return (
+        Index(name, column, *carried, info={"dialect": "sqlite"}).ddl_if(dialect="sqlite"),
+        Index(name, column, postgresql_include=carried, info={"dialect": "postgresql"}).ddl_if(
+            dialect="postgresql"
+        ),
+    )
 
 
 class Base(DeclarativeBase):
@@ -123,7 +136,7 @@ class EntryRow(Base):
         Index(None, "share_organization", "title_key", "id"),
         # One per filter: the filter, then the scope and the other filters, so that a
         # filtered count reads the index alone (migration 0006).
-        *(_filter_index(column) for column in FILTER_COLUMNS),
+        *(index for column in FILTER_COLUMNS for index in _filter_indexes(column)),
     )
 
 

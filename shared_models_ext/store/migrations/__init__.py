@@ -9,6 +9,7 @@ current and does nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -39,11 +40,21 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
     return config
 
 
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    """Autogenerate hook: leave the backend-specific full-text objects alone."""
-    return name not in SEARCH_OBJECTS and not (name or "").startswith("entries_fts")
+def include_object_on(dialect_name: str) -> Callable[[Any, str | None, str, bool, Any], bool]:
+    """Autogenerate hook for a database of ``dialect_name``: leave the backend-specific
+    full-text objects alone, and the model's indexes of another backend (those whose
+    ``info["dialect"]`` names it: ``tables._filter_indexes``)."""
+
+    def include_object(
+        obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+    ) -> bool:
+        if name in SEARCH_OBJECTS or (name or "").startswith("entries_fts"):
+            return False
+        if type_ == "index" and not reflected:
+            return bool(obj.info.get("dialect", dialect_name) == dialect_name)
+        return True
+
+    return include_object
 
 
 def head_revision() -> str | None:

@@ -16,7 +16,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from shared_models_ext.store.engine import WRITE_OPTION, create_catalog_engine, parse_url
-from shared_models_ext.store.migrations import VERSION_TABLE, include_object
+from shared_models_ext.store.migrations import VERSION_TABLE, include_object_on
 from shared_models_ext.store.tables import Base
 
 
@@ -25,7 +25,7 @@ def run_migrations(connection: Connection) -> None:
         connection=connection,
         target_metadata=Base.metadata,
         version_table=VERSION_TABLE,
-        include_object=include_object,
+        include_object=include_object_on(connection.dialect.name),
         compare_type=True,
         render_as_batch=connection.dialect.name == "sqlite",
     )
